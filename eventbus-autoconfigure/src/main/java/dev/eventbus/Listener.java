@@ -1,0 +1,60 @@
+package dev.eventbus;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a bean method that receives the events of a channel. Each listener method gets its
+ * own SQS queue, subscribed to the channel's SNS topic, so two listeners on one channel each
+ * receive every event and all instances of the application share the work of one listener.
+ * <p>
+ * Supported signatures:
+ * <ul>
+ * <li>{@code void on(EntityEvent<OrderView> event)}: the whole event, the payload converted
+ * to the type argument ({@code Map<String, Object>} when it is a wildcard or absent);</li>
+ * <li>{@code void on(OrderView order)}: the payload alone, converted to a record, a class or a
+ * {@code Map};</li>
+ * <li>{@code void on(String channel, Action action, Map<String, Object> data)}: the channel,
+ * the action and the payload.</li>
+ * </ul>
+ * The message is deleted from the queue only after the method returns normally; an exception
+ * leaves it for redelivery.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface Listener {
+
+	/**
+	 * The channel to listen to, for example {@code Order}. Supports {@code ${...}}
+	 * placeholders.
+	 * @return the channel name
+	 */
+	String value();
+
+	/**
+	 * The actions to receive. Empty (the default) means all. The filtering is done by the SNS
+	 * subscription's filter policy, so unwanted events never reach the queue.
+	 * @return the actions to receive
+	 */
+	Action[] actions() default {};
+
+	/**
+	 * The listener's id, part of its queue name. Empty (the default) means
+	 * {@code <bean name>-<method name>}. Changing it changes the queue.
+	 * @return the listener id
+	 */
+	String id() default "";
+
+	/**
+	 * How many messages of this listener's queue are handled at once in one application
+	 * instance. {@code 0} (the default) means {@code eventbus.consume.max-concurrent-messages};
+	 * {@code 1} handles one message at a time.
+	 * @return the concurrency, or 0 for the configured default
+	 */
+	int concurrency() default 0;
+
+}

@@ -1,0 +1,305 @@
+package dev.eventbus.autoconfigure;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.eventbus.provision.ProvisionMode;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of eventbus, under the {@code eventbus} prefix.
+ */
+@ConfigurationProperties("eventbus")
+public class EventBusProperties {
+
+	/**
+	 * Whether eventbus is enabled. When disabled nothing is captured, relayed, provisioned or
+	 * consumed.
+	 */
+	private boolean enabled = true;
+
+	private final Publish publish = new Publish();
+
+	private final Outbox outbox = new Outbox();
+
+	private final Provision provision = new Provision();
+
+	private final Consume consume = new Consume();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Publish getPublish() {
+		return this.publish;
+	}
+
+	public Outbox getOutbox() {
+		return this.outbox;
+	}
+
+	public Provision getProvision() {
+		return this.provision;
+	}
+
+	public Consume getConsume() {
+		return this.consume;
+	}
+
+	/**
+	 * How events are published.
+	 */
+	public static class Publish {
+
+		/**
+		 * Prefix of every SNS topic name: the topic of a channel is prefix + channel.
+		 */
+		private String topicPrefix = "";
+
+		/**
+		 * The name written as the {@code publisher} of every event. Defaults to
+		 * {@code spring.application.name}.
+		 */
+		private @Nullable String publisher;
+
+		public String getTopicPrefix() {
+			return this.topicPrefix;
+		}
+
+		public void setTopicPrefix(String topicPrefix) {
+			this.topicPrefix = topicPrefix;
+		}
+
+		public @Nullable String getPublisher() {
+			return this.publisher;
+		}
+
+		public void setPublisher(@Nullable String publisher) {
+			this.publisher = publisher;
+		}
+
+	}
+
+	/**
+	 * The transactional outbox and its relay.
+	 */
+	public static class Outbox {
+
+		/**
+		 * Whether to create the eventbus_outbox table on start-up (scripts
+		 * classpath:dev/eventbus/outbox/schema-{platform}.sql, idempotent). Switch off when
+		 * Flyway or Liquibase manages the schema.
+		 */
+		private boolean initializeSchema = true;
+
+		/**
+		 * How often the relay looks for unpublished events when it is not woken by a commit
+		 * (after a crash, a failed publish, or commits of other instances).
+		 */
+		private Duration pollInterval = Duration.ofSeconds(1);
+
+		/**
+		 * How many outbox rows the relay claims in one database transaction.
+		 */
+		private int batchSize = 100;
+
+		/**
+		 * Delay before the first retry of an event whose publish failed; doubled on every
+		 * further failure up to max-retry-delay.
+		 */
+		private Duration retryDelay = Duration.ofSeconds(1);
+
+		/**
+		 * Longest delay between two publish attempts of one event.
+		 */
+		private Duration maxRetryDelay = Duration.ofMinutes(5);
+
+		/**
+		 * How long published events are kept in the outbox (for audit and replay) before
+		 * they are deleted.
+		 */
+		private Duration retention = Duration.ofDays(7);
+
+		/**
+		 * Whether the relay runs in this application instance. Switch off in instances that
+		 * only write (another instance relays).
+		 */
+		private boolean relayEnabled = true;
+
+		public boolean isInitializeSchema() {
+			return this.initializeSchema;
+		}
+
+		public void setInitializeSchema(boolean initializeSchema) {
+			this.initializeSchema = initializeSchema;
+		}
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
+		public Duration getRetryDelay() {
+			return this.retryDelay;
+		}
+
+		public void setRetryDelay(Duration retryDelay) {
+			this.retryDelay = retryDelay;
+		}
+
+		public Duration getMaxRetryDelay() {
+			return this.maxRetryDelay;
+		}
+
+		public void setMaxRetryDelay(Duration maxRetryDelay) {
+			this.maxRetryDelay = maxRetryDelay;
+		}
+
+		public Duration getRetention() {
+			return this.retention;
+		}
+
+		public void setRetention(Duration retention) {
+			this.retention = retention;
+		}
+
+		public boolean isRelayEnabled() {
+			return this.relayEnabled;
+		}
+
+		public void setRelayEnabled(boolean relayEnabled) {
+			this.relayEnabled = relayEnabled;
+		}
+
+	}
+
+	/**
+	 * Creation or validation of topics, queues and subscriptions at start-up.
+	 */
+	public static class Provision {
+
+		/**
+		 * What to do with the SNS topics, SQS queues, dead-letter queues and subscriptions
+		 * at start-up: create (create what is missing, update attributes), validate (fail
+		 * start-up when something is missing) or none (assume they exist).
+		 */
+		private ProvisionMode mode = ProvisionMode.CREATE;
+
+		/**
+		 * How many times a message is delivered to a listener before it is moved to the
+		 * listener's dead-letter queue.
+		 */
+		private int maxReceiveCount = 5;
+
+		/**
+		 * Visibility timeout of the listener queues: how long a received message stays
+		 * invisible to other consumers while it is handled.
+		 */
+		private Duration visibilityTimeout = Duration.ofSeconds(30);
+
+		/**
+		 * How long messages stay in a dead-letter queue (SQS allows at most 14 days).
+		 */
+		private Duration deadLetterRetention = Duration.ofDays(14);
+
+		public ProvisionMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(ProvisionMode mode) {
+			this.mode = mode;
+		}
+
+		public int getMaxReceiveCount() {
+			return this.maxReceiveCount;
+		}
+
+		public void setMaxReceiveCount(int maxReceiveCount) {
+			this.maxReceiveCount = maxReceiveCount;
+		}
+
+		public Duration getVisibilityTimeout() {
+			return this.visibilityTimeout;
+		}
+
+		public void setVisibilityTimeout(Duration visibilityTimeout) {
+			this.visibilityTimeout = visibilityTimeout;
+		}
+
+		public Duration getDeadLetterRetention() {
+			return this.deadLetterRetention;
+		}
+
+		public void setDeadLetterRetention(Duration deadLetterRetention) {
+			this.deadLetterRetention = deadLetterRetention;
+		}
+
+	}
+
+	/**
+	 * The consumption of events by listener methods.
+	 */
+	public static class Consume {
+
+		/**
+		 * Whether listener methods are started. When disabled, no queue is provisioned and
+		 * nothing is consumed.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Prefix of every listener queue name. Defaults to {@code spring.application.name},
+		 * so that two services never share a queue while the instances of one service do.
+		 */
+		private @Nullable String queuePrefix;
+
+		/**
+		 * How many messages of one listener's queue are handled at once per application
+		 * instance, unless the listener sets its own concurrency.
+		 */
+		private int maxConcurrentMessages = 10;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getQueuePrefix() {
+			return this.queuePrefix;
+		}
+
+		public void setQueuePrefix(@Nullable String queuePrefix) {
+			this.queuePrefix = queuePrefix;
+		}
+
+		public int getMaxConcurrentMessages() {
+			return this.maxConcurrentMessages;
+		}
+
+		public void setMaxConcurrentMessages(int maxConcurrentMessages) {
+			this.maxConcurrentMessages = maxConcurrentMessages;
+		}
+
+	}
+
+}

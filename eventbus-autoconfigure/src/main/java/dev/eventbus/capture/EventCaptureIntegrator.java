@@ -1,0 +1,39 @@
+package dev.eventbus.capture;
+
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.spi.BootstrapContext;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.event.spi.EventType;
+
+import dev.eventbus.outbox.OutboxSignal;
+import dev.eventbus.outbox.OutboxStore;
+
+/**
+ * Registers the change listener on the application's {@code SessionFactory}. Supplied to
+ * Hibernate through the {@code hibernate.integrator_provider} property.
+ */
+public final class EventCaptureIntegrator implements org.hibernate.integrator.spi.Integrator {
+
+	private final EntityChangeListener listener;
+
+	/**
+	 * Creates the integrator.
+	 * @param events builds the events
+	 * @param store the outbox the events are appended to
+	 * @param signal woken after a commit that appended events
+	 */
+	public EventCaptureIntegrator(EventFactory events, OutboxStore store, OutboxSignal signal) {
+		this.listener = new EntityChangeListener(events, new SessionOutbox.Registry(store, signal));
+	}
+
+	@Override
+	public void integrate(Metadata metadata, BootstrapContext bootstrapContext,
+			SessionFactoryImplementor sessionFactory) {
+		EventListenerRegistry registry = sessionFactory.getEventListenerRegistry();
+		registry.appendListeners(EventType.POST_INSERT, this.listener);
+		registry.appendListeners(EventType.POST_UPDATE, this.listener);
+		registry.appendListeners(EventType.POST_DELETE, this.listener);
+	}
+
+}

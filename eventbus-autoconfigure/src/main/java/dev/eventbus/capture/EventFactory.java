@@ -1,0 +1,71 @@
+package dev.eventbus.capture;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.eventbus.Action;
+import dev.eventbus.EventTooLargeException;
+import dev.eventbus.message.EventMessage;
+import dev.eventbus.message.EventMessageCodec;
+import dev.eventbus.outbox.OutboxEvent;
+
+/**
+ * Builds the outbox event of a change: a new event id, the envelope as JSON, and the SNS size
+ * check.
+ */
+public final class EventFactory {
+
+	/** SNS accepts messages of up to 256 KiB including attributes; this leaves room for them. */
+	static final int MAX_BODY_BYTES = 256 * 1024 - 2048;
+
+	private final EventMessageCodec codec;
+
+	private final @Nullable String publisher;
+
+	private final Clock clock;
+
+	/**
+	 * Creates a factory.
+	 * @param codec the message codec
+	 * @param publisher the publisher name written into every event
+	 * @param clock the clock of {@code occurredAt}
+	 */
+	public EventFactory(EventMessageCodec codec, @Nullable String publisher, Clock clock) {
+		this.codec = codec;
+		this.publisher = publisher;
+		this.clock = clock;
+	}
+
+	/**
+	 * The outbox event for a change.
+	 * @param channel the channel
+	 * @param action the action
+	 * @param entityType the entity name or event type
+	 * @param entityId the entity id as text
+	 * @param entityVersion the entity's version, if versioned
+	 * @param payload the published state
+	 * @param changes the changed attributes of an update, or {@code null}
+	 * @return the event to append
+	 */
+	public OutboxEvent create(String channel, Action action, String entityType, @Nullable String entityId,
+			@Nullable Object entityVersion, Map<String, @Nullable Object> payload,
+			@Nullable Map<String, Map<String, @Nullable Object>> changes) {
+		UUID eventId = UUID.randomUUID();
+		Instant now = this.clock.instant();
+		String body = this.codec.write(new EventMessage(eventId.toString(), channel, action.wireName(), entityType,
+				entityId, now, this.publisher, EventMessage.FORMAT_VERSION, entityVersion, payload, changes));
+		if (body.length() * 3 > MAX_BODY_BYTES) {
+			int size = body.getBytes(StandardCharsets.UTF_8).length;
+			if (size > MAX_BODY_BYTES) {
+				throw new EventTooLargeException(channel, String.valueOf(entityId), size, MAX_BODY_BYTES);
+			}
+		}
+		return new OutboxEvent(eventId, channel, action.wireName(), entityId, body, now);
+	}
+
+}

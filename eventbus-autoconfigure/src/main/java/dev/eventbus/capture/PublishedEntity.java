@@ -1,0 +1,62 @@
+package dev.eventbus.capture;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.eventbus.Action;
+import dev.eventbus.PublishEvents;
+
+/**
+ * What {@link PublishEvents} says about one entity class: its channel, the published actions
+ * and the excluded attributes.
+ *
+ * @param channel the channel of the entity's events
+ * @param actions the actions to publish
+ * @param excluded attribute names never written to an event
+ */
+record PublishedEntity(String channel, Set<Action> actions, Set<String> excluded) {
+
+	private static final ClassValue<@Nullable PublishedEntity> CACHE = new ClassValue<>() {
+		@Override
+		protected @Nullable PublishedEntity computeValue(Class<?> type) {
+			return read(type);
+		}
+	};
+
+	/**
+	 * The publishing settings of an entity class, or {@code null} when it does not publish.
+	 * @param type the mapped entity class
+	 * @param entityName the JPA entity name, the default channel
+	 * @return the settings or {@code null}
+	 */
+	static @Nullable PublishedEntity of(Class<?> type, String entityName) {
+		PublishedEntity entity = CACHE.get(type);
+		if (entity == null || !entity.channel.isEmpty()) {
+			return entity;
+		}
+		return new PublishedEntity(simpleName(entityName), entity.actions, entity.excluded);
+	}
+
+	boolean publishes(Action action) {
+		return this.actions.contains(action);
+	}
+
+	private static @Nullable PublishedEntity read(Class<?> type) {
+		for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+			PublishEvents annotation = c.getAnnotation(PublishEvents.class);
+			if (annotation != null) {
+				Set<Action> actions = EnumSet.noneOf(Action.class);
+				actions.addAll(Set.of(annotation.actions()));
+				return new PublishedEntity(annotation.value(), Set.copyOf(actions), Set.of(annotation.exclude()));
+			}
+		}
+		return null;
+	}
+
+	private static String simpleName(String entityName) {
+		return entityName.substring(entityName.lastIndexOf('.') + 1);
+	}
+
+}

@@ -1,0 +1,89 @@
+package dev.eventbus.capture;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks.AfterCompletionCallback;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
+
+import dev.eventbus.outbox.OutboxEvent;
+import dev.eventbus.outbox.OutboxSignal;
+import dev.eventbus.outbox.OutboxStore;
+
+/**
+ * Collects the events of one Hibernate session's transaction and writes them to the outbox in
+ * one JDBC batch on the session's own connection just before the transaction completes (the
+ * way Hibernate Envers writes its audit rows). After a commit it wakes the relay; after a
+ * rollback the events are gone with the transaction.
+ */
+final class SessionOutbox implements BeforeCompletionCallback, AfterCompletionCallback {
+
+	private final Map<SharedSessionContractImplementor, SessionOutbox> open;
+
+	private final OutboxStore store;
+
+	private final OutboxSignal signal;
+
+	private final List<OutboxEvent> events = new ArrayList<>();
+
+	private SessionOutbox(Map<SharedSessionContractImplementor, SessionOutbox> open, OutboxStore store,
+			OutboxSignal signal) {
+		this.open = open;
+		this.store = store;
+		this.signal = signal;
+	}
+
+	/**
+	 * The outboxes of sessions with a transaction in progress.
+	 */
+	static final class Registry {
+
+		private final Map<SharedSessionContractImplementor, SessionOutbox> open = new ConcurrentHashMap<>();
+
+		private final OutboxStore store;
+
+		private final OutboxSignal signal;
+
+		Registry(OutboxStore store, OutboxSignal signal) {
+			this.store = store;
+			this.signal = signal;
+		}
+
+		void add(SharedSessionContractImplementor session, OutboxEvent event) {
+			this.open.computeIfAbsent(session, this::register).events.add(event);
+		}
+
+		private SessionOutbox register(SharedSessionContractImplementor session) {
+			SessionOutbox outbox = new SessionOutbox(this.open, this.store, this.signal);
+			session.getTransactionCompletionCallbacks().registerCallback((BeforeCompletionCallback) outbox);
+			session.getTransactionCompletionCallbacks().registerCallback((AfterCompletionCallback) outbox);
+			return outbox;
+		}
+
+		int openSessions() {
+			return this.open.size();
+		}
+
+	}
+
+	@Override
+	public void doBeforeTransactionCompletion(SharedSessionContractImplementor session) {
+		if (!this.events.isEmpty()) {
+			Connection connection = session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
+			this.store.append(connection, this.events);
+		}
+	}
+
+	@Override
+	public void doAfterTransactionCompletion(boolean success, SharedSessionContractImplementor session) {
+		this.open.remove(session);
+		if (success && !this.events.isEmpty()) {
+			this.signal.committed();
+		}
+	}
+
+}

@@ -1,0 +1,156 @@
+package dev.eventbus.message;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes and reads the JSON envelope. Uses its own {@link JsonMapper} so that an application's
+ * Jackson settings (naming strategies, inclusion rules) never change the wire format.
+ */
+public final class EventMessageCodec {
+
+	private final JsonMapper mapper;
+
+	/** A codec with the default mapper. */
+	public EventMessageCodec() {
+		this(JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
+	}
+
+	/**
+	 * A codec with the given mapper, used for payloads (the envelope fields are written by
+	 * name and never depend on the mapper's naming settings).
+	 * @param mapper the mapper
+	 */
+	public EventMessageCodec(JsonMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	/**
+	 * The JSON body of a message.
+	 * @param message the event
+	 * @return the JSON text
+	 */
+	public String write(EventMessage message) {
+		Map<String, @Nullable Object> body = new LinkedHashMap<>();
+		body.put("eventId", message.eventId());
+		body.put("channel", message.channel());
+		body.put("action", message.action());
+		body.put("entityType", message.entityType());
+		body.put("entityId", message.entityId());
+		body.put("occurredAt", message.occurredAt().toString());
+		body.put("publisher", message.publisher());
+		body.put("version", message.version());
+		if (message.entityVersion() != null) {
+			body.put("entityVersion", message.entityVersion());
+		}
+		body.put("payload", message.payload());
+		if (message.changes() != null) {
+			body.put("changes", message.changes());
+		}
+		return this.mapper.writeValueAsString(body);
+	}
+
+	/**
+	 * Reads a message body.
+	 * @param json the body
+	 * @return the event
+	 * @throws MalformedMessageException if the text is not JSON or not an envelope
+	 */
+	@SuppressWarnings("unchecked")
+	public EventMessage read(String json) {
+		JsonNode tree;
+		try {
+			tree = this.mapper.readTree(json);
+		}
+		catch (JacksonException ex) {
+			throw new MalformedMessageException("body is not JSON: " + ex.getOriginalMessage(), ex);
+		}
+		if (tree == null || !tree.isObject()) {
+			throw new MalformedMessageException("body is not a JSON object", null);
+		}
+		JsonNode payload = tree.get("payload");
+		if (payload == null || !payload.isObject()) {
+			throw new MalformedMessageException("envelope has no 'payload' object", null);
+		}
+		JsonNode changes = tree.get("changes");
+		try {
+			return new EventMessage(text(tree, "eventId"), text(tree, "channel"), text(tree, "action"),
+					optionalText(tree, "entityType", ""), optionalText(tree, "entityId", null),
+					Instant.parse(text(tree, "occurredAt")), optionalText(tree, "publisher", null),
+					tree.path("version").asInt(EventMessage.FORMAT_VERSION),
+					tree.has("entityVersion") ? this.mapper.treeToValue(tree.get("entityVersion"), Object.class)
+							: null,
+					this.mapper.treeToValue(payload, Map.class),
+					(changes != null && changes.isObject()) ? this.mapper.treeToValue(changes, Map.class) : null);
+		}
+		catch (RuntimeException ex) {
+			if (ex instanceof MalformedMessageException) {
+				throw ex;
+			}
+			throw new MalformedMessageException("envelope is invalid: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Converts a payload map (or any JSON value) to a Java type.
+	 * @param value the value
+	 * @param type the target type
+	 * @param <T> the target type
+	 * @return the converted value
+	 * @throws MalformedMessageException if the value does not convert
+	 */
+	public <T> T convert(@Nullable Object value, JavaType type) {
+		try {
+			return this.mapper.convertValue(value, type);
+		}
+		catch (RuntimeException ex) {
+			throw new MalformedMessageException("payload does not convert to " + type + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * The mapper's Java type for a reflective type.
+	 * @param type the type
+	 * @return the Jackson type
+	 */
+	public JavaType javaType(java.lang.reflect.Type type) {
+		return this.mapper.constructType(type);
+	}
+
+	/**
+	 * Parses any JSON text (used for the SNS envelope around a message).
+	 * @param json the text
+	 * @return the tree
+	 * @throws MalformedMessageException if the text is not JSON
+	 */
+	public JsonNode readTree(String json) {
+		try {
+			return this.mapper.readTree(json);
+		}
+		catch (JacksonException ex) {
+			throw new MalformedMessageException("body is not JSON: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	private static String text(JsonNode tree, String field) {
+		JsonNode node = tree.get(field);
+		if (node == null || !node.isString()) {
+			throw new MalformedMessageException("envelope has no '" + field + "' text", null);
+		}
+		return node.asString();
+	}
+
+	private static @Nullable String optionalText(JsonNode tree, String field, @Nullable String fallback) {
+		JsonNode node = tree.get(field);
+		return (node == null || node.isNull()) ? fallback : node.asString();
+	}
+
+}

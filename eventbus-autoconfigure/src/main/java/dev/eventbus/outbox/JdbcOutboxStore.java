@@ -1,0 +1,223 @@
+package dev.eventbus.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.support.JdbcUtils;
+
+/**
+ * The outbox in the {@code eventbus_outbox} table, through plain JDBC. Claims use
+ * {@code FOR UPDATE SKIP LOCKED} on databases that have it (PostgreSQL, MySQL 8, H2 2), so
+ * several relays share the work without publishing a row twice.
+ */
+public final class JdbcOutboxStore implements OutboxStore {
+
+	static final String TABLE = "eventbus_outbox";
+
+	private static final String INSERT = "insert into " + TABLE
+			+ " (event_id, channel, action, entity_id, ordering_key, body, created_at, next_attempt_at, attempts)"
+			+ " values (?, ?, ?, ?, ?, ?, ?, ?, 0)";
+
+	private static final String CLAIM = "select o.id, o.event_id, o.channel, o.action, o.entity_id, o.body, o.attempts"
+			+ " from " + TABLE + " o where o.published_at is null and o.next_attempt_at <= ?"
+			+ " and not exists (select 1 from " + TABLE + " w where w.ordering_key = o.ordering_key"
+			+ " and w.published_at is null and w.id < o.id and w.next_attempt_at > ?)"
+			+ " order by o.id limit ? for update skip locked";
+
+	private static final String MARK_PUBLISHED = "update " + TABLE + " set published_at = ? where id = ?";
+
+	private static final String MARK_FAILED = "update " + TABLE
+			+ " set attempts = attempts + 1, last_error = ?, next_attempt_at = ? where id = ?";
+
+	private final DataSource dataSource;
+
+	private final boolean uuidAsText;
+
+	/**
+	 * Creates a store.
+	 * @param dataSource the application's data source
+	 * @param uuidAsText whether event ids are stored as text (MySQL) rather than a UUID type
+	 */
+	public JdbcOutboxStore(DataSource dataSource, boolean uuidAsText) {
+		this.dataSource = dataSource;
+		this.uuidAsText = uuidAsText;
+	}
+
+	@Override
+	public void append(Connection connection, List<OutboxEvent> events) {
+		try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+			for (OutboxEvent event : events) {
+				Timestamp createdAt = Timestamp.from(event.createdAt());
+				insert.setObject(1, this.uuidAsText ? event.eventId().toString() : event.eventId());
+				insert.setString(2, event.channel());
+				insert.setString(3, event.action());
+				insert.setString(4, event.entityId());
+				insert.setString(5, event.orderingKey());
+				insert.setString(6, event.body());
+				insert.setTimestamp(7, createdAt);
+				insert.setTimestamp(8, createdAt);
+				insert.addBatch();
+			}
+			insert.executeBatch();
+		}
+		catch (SQLException ex) {
+			throw new OutboxException("Could not write " + events.size() + " event(s) to " + TABLE
+					+ " (does the table exist? see eventbus.outbox.initialize-schema)", ex);
+		}
+	}
+
+	@Override
+	public Claim claim(int limit, Instant now) {
+		Connection connection = null;
+		try {
+			connection = this.dataSource.getConnection();
+			connection.setAutoCommit(false);
+			List<PendingEvent> events = new ArrayList<>(limit);
+			try (PreparedStatement select = connection.prepareStatement(CLAIM)) {
+				Timestamp at = Timestamp.from(now);
+				select.setTimestamp(1, at);
+				select.setTimestamp(2, at);
+				select.setInt(3, limit);
+				try (ResultSet rows = select.executeQuery()) {
+					while (rows.next()) {
+						events.add(new PendingEvent(rows.getLong(1), UUID.fromString(rows.getString(2)),
+								rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6),
+								rows.getInt(7)));
+					}
+				}
+			}
+			return new JdbcClaim(connection, events);
+		}
+		catch (SQLException ex) {
+			release(connection, false);
+			throw new OutboxException("Could not claim events from " + TABLE, ex);
+		}
+	}
+
+	@Override
+	public int purge(Instant publishedBefore) {
+		return update("delete from " + TABLE + " where published_at < ?", publishedBefore);
+	}
+
+	@Override
+	public long backlog() {
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement count = connection
+					.prepareStatement("select count(*) from " + TABLE + " where published_at is null");
+				ResultSet rows = count.executeQuery()) {
+			rows.next();
+			return rows.getLong(1);
+		}
+		catch (SQLException ex) {
+			throw new OutboxException("Could not count the events in " + TABLE, ex);
+		}
+	}
+
+	private int update(String sql, Instant at) {
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setTimestamp(1, Timestamp.from(at));
+			return statement.executeUpdate();
+		}
+		catch (SQLException ex) {
+			throw new OutboxException("Could not run '" + sql + "'", ex);
+		}
+	}
+
+	private static void release(Connection connection, boolean commit) {
+		if (connection == null) {
+			return;
+		}
+		try {
+			if (commit) {
+				connection.commit();
+			}
+			else {
+				connection.rollback();
+			}
+			connection.setAutoCommit(true);
+		}
+		catch (SQLException ex) {
+			throw new OutboxException("Could not end the relay transaction", ex);
+		}
+		finally {
+			JdbcUtils.closeConnection(connection);
+		}
+	}
+
+	private static final class JdbcClaim implements Claim {
+
+		private Connection connection;
+
+		private final List<PendingEvent> events;
+
+		private boolean done;
+
+		JdbcClaim(Connection connection, List<PendingEvent> events) {
+			this.connection = connection;
+			this.events = events;
+		}
+
+		@Override
+		public List<PendingEvent> events() {
+			return this.events;
+		}
+
+		@Override
+		public void markPublished(List<PendingEvent> published, Instant at) {
+			if (published.isEmpty()) {
+				return;
+			}
+			try (PreparedStatement update = this.connection.prepareStatement(MARK_PUBLISHED)) {
+				Timestamp timestamp = Timestamp.from(at);
+				for (PendingEvent event : published) {
+					update.setTimestamp(1, timestamp);
+					update.setLong(2, event.id());
+					update.addBatch();
+				}
+				update.executeBatch();
+			}
+			catch (SQLException ex) {
+				throw new OutboxException("Could not mark " + published.size() + " event(s) published", ex);
+			}
+		}
+
+		@Override
+		public void markFailed(PendingEvent event, String error, Instant retryAt) {
+			try (PreparedStatement update = this.connection.prepareStatement(MARK_FAILED)) {
+				update.setString(1, (error.length() > 2000) ? error.substring(0, 2000) : error);
+				update.setTimestamp(2, Timestamp.from(retryAt));
+				update.setLong(3, event.id());
+				update.executeUpdate();
+			}
+			catch (SQLException ex) {
+				throw new OutboxException("Could not record the failure of event " + event.eventId(), ex);
+			}
+		}
+
+		@Override
+		public void commit() {
+			this.done = true;
+			release(this.connection, true);
+		}
+
+		@Override
+		public void close() {
+			if (!this.done) {
+				this.done = true;
+				release(this.connection, false);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,29 @@
+package dev.eventbus.outbox;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An event to append to the outbox.
+ *
+ * @param eventId the event id
+ * @param channel the channel
+ * @param action the action in wire form
+ * @param entityId the entity id, if the event concerns an entity
+ * @param body the message body (the JSON envelope)
+ * @param createdAt when the event was captured
+ */
+public record OutboxEvent(UUID eventId, String channel, String action, @Nullable String entityId, String body,
+		Instant createdAt) {
+
+	/**
+	 * The key within which events keep their order: {@code channel:entityId}.
+	 * @return the ordering key
+	 */
+	public String orderingKey() {
+		return (this.entityId != null) ? this.channel + ":" + this.entityId : this.channel;
+	}
+
+}

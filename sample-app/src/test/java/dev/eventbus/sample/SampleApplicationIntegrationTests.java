@@ -1,0 +1,177 @@
+package dev.eventbus.sample;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.eventbus.test.EnableFauxqs;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The sample on the real path: H2, the fauxqs emulator, the REST API.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.cloud.aws.sqs.listener.poll-timeout=1s", "eventbus.publish.topic-prefix=sampletest-",
+				"eventbus.consume.queue-prefix=sampletest" })
+@AutoConfigureRestTestClient
+@EnableFauxqs
+class SampleApplicationIntegrationTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	@Autowired
+	private RestTestClient client;
+
+	@Autowired
+	private DemoRunner demo;
+
+	@Test
+	void demoCancelsTheInvoiceOfItsDeletedOrderAndShipsIt() {
+		UUID orderId = this.demo.orderId().orElseThrow();
+		await().atMost(TIMEOUT).untilAsserted(() -> {
+			assertThat(invoiceOf(orderId)).hasValueSatisfying((invoice) -> {
+				assertThat(invoice.status()).isEqualTo("CANCELLED");
+				assertThat(invoice.amount()).isEqualByComparingTo("42.00");
+			});
+			assertThat(shipments()).extracting(ShipmentJson::orderId).contains(orderId);
+		});
+	}
+
+	@Test
+	void invoiceFollowsAnOrderThroughTheRestApi() {
+		OrderJson order = this.client.post()
+			.uri("/orders")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("customer", "grace", "total", new BigDecimal("19.99"), "cardNumber", "4111111111111111"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(OrderJson.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(order).isNotNull();
+		assertThat(order.status()).isEqualTo("NEW");
+		awaitInvoice(order.id(), "ISSUED", "19.99");
+
+		OrderJson updated = this.client.put()
+			.uri("/orders/{id}", order.id())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("total", new BigDecimal("25.50")))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(OrderJson.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(updated).isNotNull();
+		assertThat(updated.total()).isEqualByComparingTo("25.50");
+		awaitInvoice(order.id(), "ISSUED", "25.50");
+
+		this.client.delete().uri("/orders/{id}", order.id()).exchange().expectStatus().isNoContent();
+		awaitInvoice(order.id(), "CANCELLED", "25.50");
+		this.client.get().uri("/orders/{id}", order.id()).exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void orderResponsesAndEventsNeverContainTheCardNumber() {
+		String body = this.client.post()
+			.uri("/orders")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("customer", "linus", "total", new BigDecimal("5.00"), "cardNumber", "4000000000000002"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(body).contains("linus").doesNotContain("4000000000000002").doesNotContain("cardNumber");
+		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(audit()).contains("linus"));
+		assertThat(audit()).doesNotContain("4000000000000002").doesNotContain("cardNumber");
+	}
+
+	@Test
+	void unknownOrderIsNotFound() {
+		UUID unknown = UUID.randomUUID();
+		this.client.get().uri("/orders/{id}", unknown).exchange().expectStatus().isNotFound();
+		this.client.put()
+			.uri("/orders/{id}", unknown)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("status", "PAID"))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		this.client.delete().uri("/orders/{id}", unknown).exchange().expectStatus().isNotFound();
+	}
+
+	private void awaitInvoice(UUID orderId, String status, String amount) {
+		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(invoiceOf(orderId)).hasValueSatisfying((invoice) -> {
+			assertThat(invoice.status()).isEqualTo(status);
+			assertThat(invoice.amount()).isEqualByComparingTo(amount);
+		}));
+	}
+
+	private Optional<InvoiceJson> invoiceOf(UUID orderId) {
+		List<InvoiceJson> invoices = this.client.get()
+			.uri("/invoices")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<List<InvoiceJson>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		assertThat(invoices).isNotNull();
+		return invoices.stream().filter((invoice) -> orderId.equals(invoice.orderId())).findFirst();
+	}
+
+	private List<ShipmentJson> shipments() {
+		List<ShipmentJson> shipments = this.client.get()
+			.uri("/shipments")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<List<ShipmentJson>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		assertThat(shipments).isNotNull();
+		return shipments;
+	}
+
+	private String audit() {
+		String audit = this.client.get()
+			.uri("/audit")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		return (audit != null) ? audit : "";
+	}
+
+	record OrderJson(UUID id, String customer, String status, BigDecimal total) {
+	}
+
+	record InvoiceJson(Long id, UUID orderId, BigDecimal amount, String status) {
+	}
+
+	record ShipmentJson(UUID orderId, String customer) {
+	}
+
+}
