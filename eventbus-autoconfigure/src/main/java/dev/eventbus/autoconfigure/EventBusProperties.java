@@ -68,6 +68,21 @@ public class EventBusProperties {
 		 */
 		private @Nullable String publisher;
 
+		/**
+		 * Whether topics and queues are FIFO: events of one entity are then delivered in
+		 * commit order even to concurrent consumers (message group channel:entityId,
+		 * deduplication id the event id).
+		 */
+		private boolean fifo;
+
+		public boolean isFifo() {
+			return this.fifo;
+		}
+
+		public void setFifo(boolean fifo) {
+			this.fifo = fifo;
+		}
+
 		public String getTopicPrefix() {
 			return this.topicPrefix;
 		}

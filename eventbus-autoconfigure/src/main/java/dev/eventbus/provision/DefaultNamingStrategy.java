@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.DigestUtils;
 
 /**
@@ -26,17 +28,18 @@ public final class DefaultNamingStrategy implements NamingStrategy {
 
 	private final String topicPrefix;
 
-	private final String queuePrefix;
+	private final @Nullable String queuePrefix;
 
 	private final boolean fifo;
 
 	/**
 	 * Creates the strategy.
 	 * @param topicPrefix prefix of topic names
-	 * @param queuePrefix prefix of queue names, usually the application name
+	 * @param queuePrefix prefix of queue names, usually the application name; without one,
+	 * asking for a queue name throws {@link MissingQueuePrefixException}
 	 * @param fifo whether topics and queues are FIFO
 	 */
-	public DefaultNamingStrategy(String topicPrefix, String queuePrefix, boolean fifo) {
+	public DefaultNamingStrategy(String topicPrefix, @Nullable String queuePrefix, boolean fifo) {
 		this.topicPrefix = topicPrefix;
 		this.queuePrefix = queuePrefix;
 		this.fifo = fifo;
@@ -56,6 +59,9 @@ public final class DefaultNamingStrategy implements NamingStrategy {
 
 	@Override
 	public String queueName(String listenerId) {
+		if (this.queuePrefix == null || this.queuePrefix.isBlank()) {
+			throw new MissingQueuePrefixException();
+		}
 		String base = NOT_ALLOWED_IN_QUEUE.matcher(this.queuePrefix + "-" + listenerId).replaceAll("-");
 		int max = MAX_QUEUE_NAME - DLQ_SUFFIX.length() - (this.fifo ? FIFO_SUFFIX.length() : 0);
 		if (base.length() > max) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.junit.jupiter.api.Test;
 
 import dev.eventbus.test.EnableFauxqs;
@@ -165,12 +166,15 @@ class SampleApplicationIntegrationTests {
 		return (audit != null) ? audit : "";
 	}
 
+	@JsonIgnoreProperties(ignoreUnknown = true)
 	record OrderJson(UUID id, String customer, String status, BigDecimal total) {
 	}
 
+	@JsonIgnoreProperties(ignoreUnknown = true)
 	record InvoiceJson(Long id, UUID orderId, BigDecimal amount, String status) {
 	}
 
+	@JsonIgnoreProperties(ignoreUnknown = true)
 	record ShipmentJson(UUID orderId, String customer) {
 	}
 

@@ -1,0 +1,103 @@
+package dev.eventbus.autoconfigure;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.hibernate.integrator.spi.Integrator;
+import org.hibernate.jpa.boot.spi.IntegratorProvider;
+
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
+
+import dev.eventbus.capture.EventCaptureIntegrator;
+import dev.eventbus.capture.EventFactory;
+import dev.eventbus.message.EventMessageCodec;
+import dev.eventbus.outbox.JdbcOutboxStore;
+import dev.eventbus.outbox.OutboxSignal;
+import dev.eventbus.outbox.OutboxStore;
+
+/**
+ * Capture and outbox: registers the Hibernate change listener on the application's
+ * {@code SessionFactory}, writes events to the {@code eventbus_outbox} table and creates that
+ * table on start-up.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class, before = HibernateJpaAutoConfiguration.class)
+@ConditionalOnClass({ IntegratorProvider.class, DataSource.class })
+@ConditionalOnBean(DataSource.class)
+@ConditionalOnBooleanProperty(name = "eventbus.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(EventBusProperties.class)
+public final class EventBusOutboxAutoConfiguration {
+
+	static final String INTEGRATOR_PROVIDER = "hibernate.integrator_provider";
+
+	@Bean
+	@ConditionalOnMissingBean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static EventMessageCodec eventBusMessageCodec() {
+		return new EventMessageCodec();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OutboxSignal eventBusOutboxSignal() {
+		return new OutboxSignal();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OutboxStore eventBusOutboxStore(DataSource dataSource) {
+		return new JdbcOutboxStore(dataSource, OutboxSchema.platform(dataSource).equals("mysql"));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventFactory eventBusEventFactory(EventMessageCodec codec, EventBusProperties properties, Environment environment) {
+		return new EventFactory(codec, EventBusNames.publisher(properties, environment), Clock.systemUTC());
+	}
+
+	@Bean
+	HibernatePropertiesCustomizer eventBusCaptureCustomizer(EventFactory events, OutboxStore store,
+			OutboxSignal signal) {
+		Integrator integrator = new EventCaptureIntegrator(events, store, signal);
+		return (hibernateProperties) -> addIntegrator(hibernateProperties, integrator);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "eventbus.outbox.initialize-schema", matchIfMissing = true)
+	OutboxSchema.Initializer eventBusOutboxSchemaInitializer(DataSource dataSource) {
+		return new OutboxSchema.Initializer(dataSource);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "eventbus.outbox.initialize-schema", havingValue = false)
+	OutboxSchema.Check eventBusOutboxSchemaCheck(DataSource dataSource) {
+		return new OutboxSchema.Check(dataSource);
+	}
+
+	private static void addIntegrator(Map<String, Object> hibernateProperties, Integrator integrator) {
+		Object existing = hibernateProperties.get(INTEGRATOR_PROVIDER);
+		List<Integrator> integrators = new ArrayList<>();
+		if (existing instanceof IntegratorProvider provider) {
+			integrators.addAll(provider.getIntegrators());
+		}
+		integrators.add(integrator);
+		List<Integrator> all = List.copyOf(integrators);
+		hibernateProperties.put(INTEGRATOR_PROVIDER, (IntegratorProvider) () -> all);
+	}
+
+}

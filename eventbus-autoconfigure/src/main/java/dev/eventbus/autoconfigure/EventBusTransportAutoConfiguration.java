@@ -1,0 +1,97 @@
+package dev.eventbus.autoconfigure;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.awspring.cloud.autoconfigure.sns.SnsAutoConfiguration;
+import io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration;
+import jakarta.persistence.EntityManagerFactory;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+import dev.eventbus.capture.PublishedChannels;
+import dev.eventbus.outbox.OutboxRelay;
+import dev.eventbus.outbox.OutboxSignal;
+import dev.eventbus.outbox.OutboxStore;
+import dev.eventbus.provision.DefaultNamingStrategy;
+import dev.eventbus.provision.NamingStrategy;
+import dev.eventbus.provision.ProvisionMode;
+import dev.eventbus.provision.SnsSqsProvisioner;
+import dev.eventbus.transport.EventTransport;
+import dev.eventbus.transport.SnsEventTransport;
+
+/**
+ * Topics and the relay: provisions the topic of every published channel and runs the relay
+ * that sends outbox events to SNS.
+ */
+@AutoConfiguration(after = { EventBusOutboxAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
+		SnsAutoConfiguration.class, SqsAutoConfiguration.class })
+@ConditionalOnClass({ SnsClient.class, SqsAsyncClient.class })
+@ConditionalOnBean({ SnsClient.class, SqsAsyncClient.class })
+@ConditionalOnBooleanProperty(name = "eventbus.enabled", matchIfMissing = true)
+public final class EventBusTransportAutoConfiguration {
+
+	static final Duration RELAY_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+
+	@Bean
+	@ConditionalOnMissingBean
+	NamingStrategy eventBusNamingStrategy(EventBusProperties properties, Environment environment) {
+		return new DefaultNamingStrategy(properties.getPublish().getTopicPrefix(),
+				EventBusNames.queuePrefix(properties, environment), properties.getPublish().isFifo());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SnsSqsProvisioner eventBusProvisioner(SnsClient sns, SqsAsyncClient sqs, NamingStrategy naming,
+			EventBusProperties properties) {
+		EventBusProperties.Provision provision = properties.getProvision();
+		return new SnsSqsProvisioner(sns, sqs, naming,
+				new SnsSqsProvisioner.Settings(provision.getMode(), properties.getPublish().isFifo(),
+						provision.getMaxReceiveCount(), provision.getVisibilityTimeout(),
+						provision.getDeadLetterRetention()));
+	}
+
+	@Bean
+	SmartInitializingSingleton eventBusTopicProvisioning(SnsSqsProvisioner provisioner,
+			ObjectProvider<EntityManagerFactory> entityManagerFactories, EventBusProperties properties) {
+		return () -> {
+			if (properties.getProvision().getMode() != ProvisionMode.NONE) {
+				entityManagerFactories.orderedStream()
+					.forEach((emf) -> provisioner.provisionTopics(PublishedChannels.of(emf)));
+			}
+		};
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventTransport eventBusTransport(SnsClient sns, SnsSqsProvisioner topics, EventBusProperties properties,
+			Environment environment) {
+		return new SnsEventTransport(sns, topics, EventBusNames.publisher(properties, environment),
+				properties.getPublish().isFifo());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(OutboxStore.class)
+	@ConditionalOnBooleanProperty(name = "eventbus.outbox.relay-enabled", matchIfMissing = true)
+	OutboxRelay eventBusOutboxRelay(OutboxStore store, EventTransport transport, OutboxSignal signal,
+			EventBusProperties properties) {
+		EventBusProperties.Outbox outbox = properties.getOutbox();
+		return new OutboxRelay(store, transport, signal,
+				new OutboxRelay.RelaySettings(outbox.getPollInterval(), outbox.getBatchSize(), outbox.getRetryDelay(),
+						outbox.getMaxRetryDelay(), outbox.getRetention(), RELAY_SHUTDOWN_TIMEOUT),
+				Clock.systemUTC());
+	}
+
+}

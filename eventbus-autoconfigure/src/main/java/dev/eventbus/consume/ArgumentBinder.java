@@ -1,0 +1,128 @@
+package dev.eventbus.consume;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JavaType;
+
+import org.springframework.core.ResolvableType;
+
+import dev.eventbus.Action;
+import dev.eventbus.EntityEvent;
+import dev.eventbus.message.EventMessage;
+import dev.eventbus.message.EventMessageCodec;
+
+/**
+ * Turns an event into the arguments of one listener method. Chosen once, at start-up, from the
+ * method's signature; a signature that fits none of the supported styles fails start-up.
+ */
+abstract sealed class ArgumentBinder {
+
+	/**
+	 * The arguments for a message.
+	 * @param message the event
+	 * @return the arguments
+	 * @throws dev.eventbus.message.MalformedMessageException if the payload does not convert
+	 */
+	abstract @Nullable Object[] bind(EventMessage message);
+
+	static ArgumentBinder forMethod(Method method, EventMessageCodec codec) {
+		Class<?>[] types = method.getParameterTypes();
+		if (types.length == 1 && types[0] == EntityEvent.class) {
+			ResolvableType payload = ResolvableType.forMethodParameter(method, 0).getGeneric(0);
+			Type payloadType = (payload.resolve() != null) ? payload.getType() : Map.class;
+			return new Envelope(codec, codec.javaType(payloadType));
+		}
+		if (types.length == 1) {
+			if (types[0].isPrimitive() || types[0] == String.class || types[0] == Action.class) {
+				throw new ListenerMethodException(method, "takes a " + types[0].getSimpleName()
+						+ ", which a payload cannot be converted to; " + supported());
+			}
+			return new Payload(codec, codec.javaType(method.getGenericParameterTypes()[0]));
+		}
+		if (types.length == 3 && types[0] == String.class && (types[1] == Action.class || types[1] == String.class)
+				&& Map.class.isAssignableFrom(types[2])) {
+			return new Frame(types[1] == Action.class);
+		}
+		throw new ListenerMethodException(method, "has parameters that cannot be bound; " + supported());
+	}
+
+	private static String supported() {
+		return "use one of (EntityEvent<T> event), (T payload) with T a record, class or Map, "
+				+ "or (String channel, Action action, Map<String, Object> data)";
+	}
+
+	/** {@code (EntityEvent<T> event)}. */
+	static final class Envelope extends ArgumentBinder {
+
+		private final EventMessageCodec codec;
+
+		private final JavaType payloadType;
+
+		Envelope(EventMessageCodec codec, JavaType payloadType) {
+			this.codec = codec;
+			this.payloadType = payloadType;
+		}
+
+		@Override
+		@Nullable Object[] bind(EventMessage message) {
+			Object payload = this.codec.convert(message.payload(), this.payloadType);
+			return new Object[] { new EntityEvent<>(message.eventId(), message.channel(),
+					Action.fromWireName(message.action()), message.entityType(), message.entityId(),
+					message.occurredAt(), message.publisher(), message.version(), message.entityVersion(), payload,
+					changes(message.changes())) };
+		}
+
+		private static Map<String, EntityEvent.Change> changes(
+				@Nullable Map<String, Map<String, @Nullable Object>> changes) {
+			if (changes == null) {
+				return Collections.emptyMap();
+			}
+			Map<String, EntityEvent.Change> result = new LinkedHashMap<>();
+			changes.forEach((name, change) -> result.put(name, new EntityEvent.Change(change.get("old"), change.get("new"))));
+			return Collections.unmodifiableMap(result);
+		}
+
+	}
+
+	/** {@code (T payload)}. */
+	static final class Payload extends ArgumentBinder {
+
+		private final EventMessageCodec codec;
+
+		private final JavaType payloadType;
+
+		Payload(EventMessageCodec codec, JavaType payloadType) {
+			this.codec = codec;
+			this.payloadType = payloadType;
+		}
+
+		@Override
+		@Nullable Object[] bind(EventMessage message) {
+			return new Object[] { this.codec.convert(message.payload(), this.payloadType) };
+		}
+
+	}
+
+	/** {@code (String channel, Action action, Map<String, Object> data)}, the FRAME style. */
+	static final class Frame extends ArgumentBinder {
+
+		private final boolean actionEnum;
+
+		Frame(boolean actionEnum) {
+			this.actionEnum = actionEnum;
+		}
+
+		@Override
+		@Nullable Object[] bind(EventMessage message) {
+			Object action = this.actionEnum ? Action.fromWireName(message.action()) : message.action();
+			return new Object[] { message.channel(), action, message.payload() };
+		}
+
+	}
+
+}

@@ -1,0 +1,142 @@
+package dev.eventbus.consume;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.messaging.Message;
+import org.springframework.util.ReflectionUtils;
+
+import dev.eventbus.message.EventMessage;
+import dev.eventbus.message.EventMessageCodec;
+import dev.eventbus.message.MalformedMessageException;
+
+/**
+ * Handles the messages of one listener's queue: unwraps the SNS envelope (or takes a raw
+ * delivery as it is), rejects a message from any topic but the listener's own, reads the
+ * event, binds the arguments and invokes the method. Returning normally acknowledges (deletes)
+ * the message; an exception from the method leaves it for redelivery. A message that cannot
+ * be read or bound is poison: it is moved to the dead-letter queue at once with the reason,
+ * logged once at WARN, and never retried.
+ */
+final class EventMessageListener implements io.awspring.cloud.sqs.listener.MessageListener<Object> {
+
+	private static final Log logger = LogFactory.getLog(EventMessageListener.class);
+
+	static final String ERROR_ATTRIBUTE = "eventbus-error";
+
+	private final ListenerEndpoint endpoint;
+
+	private final String queueName;
+
+	private final String topicArn;
+
+	private final EventMessageCodec codec;
+
+	private final DeadLetters deadLetters;
+
+	EventMessageListener(ListenerEndpoint endpoint, String queueName, String topicArn, EventMessageCodec codec,
+			DeadLetters deadLetters) {
+		this.endpoint = endpoint;
+		this.queueName = queueName;
+		this.topicArn = topicArn;
+		this.codec = codec;
+		this.deadLetters = deadLetters;
+		ReflectionUtils.makeAccessible(endpoint.method());
+	}
+
+	@Override
+	public void onMessage(Message<Object> message) {
+		String body = String.valueOf(message.getPayload());
+		@Nullable Object[] args;
+		try {
+			args = this.endpoint.binder().bind(this.codec.read(unwrap(body)));
+		}
+		catch (MalformedMessageException ex) {
+			String messageId = String.valueOf(message.getHeaders().get("id"));
+			logger.warn("eventbus moved message " + messageId + " of queue " + this.queueName
+					+ " to its dead-letter queue: " + ex.getMessage());
+			this.deadLetters.send(body, ex.getMessage());
+			return;
+		}
+		invoke(args);
+	}
+
+	private String unwrap(String body) {
+		JsonNode tree = this.codec.readTree(body);
+		if (tree == null || !tree.isObject() || !"Notification".equals(tree.path("Type").asString(null))) {
+			return body;
+		}
+		String sender = tree.path("TopicArn").asString("");
+		if (!this.topicArn.equals(sender)) {
+			throw new MalformedMessageException(
+					"sent by topic '" + sender + "', but the queue is subscribed to " + this.topicArn + " only", null);
+		}
+		JsonNode inner = tree.get("Message");
+		if (inner == null || !inner.isString()) {
+			throw new MalformedMessageException("SNS notification has no 'Message' text", null);
+		}
+		return inner.asString();
+	}
+
+	private void invoke(@Nullable Object[] args) {
+		try {
+			this.endpoint.method().invoke(this.endpoint.bean(), args);
+		}
+		catch (InvocationTargetException ex) {
+			Throwable cause = ex.getTargetException();
+			if (cause instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (cause instanceof Error error) {
+				throw error;
+			}
+			throw new ListenerExecutionException(this.endpoint.describe(), cause);
+		}
+		catch (IllegalAccessException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Sends poison messages to a listener's dead-letter queue.
+	 */
+	static final class DeadLetters {
+
+		private final SqsAsyncClient sqs;
+
+		private final String queueName;
+
+		private volatile @Nullable String queueUrl;
+
+		DeadLetters(SqsAsyncClient sqs, String queueName) {
+			this.sqs = sqs;
+			this.queueName = queueName;
+		}
+
+		void send(String body, @Nullable String reason) {
+			String url = this.queueUrl;
+			if (url == null) {
+				url = this.sqs.getQueueUrl((request) -> request.queueName(this.queueName)).join().queueUrl();
+				this.queueUrl = url;
+			}
+			String target = url;
+			String error = (reason != null && !reason.isEmpty()) ? reason : "unreadable";
+			this.sqs.sendMessage((request) -> request.queueUrl(target)
+				.messageBody(body)
+				.messageAttributes(Map.of(ERROR_ATTRIBUTE, MessageAttributeValue.builder()
+					.dataType("String")
+					.stringValue((error.length() > 1000) ? error.substring(0, 1000) : error)
+					.build())))
+				.join();
+		}
+
+	}
+
+}

@@ -1,0 +1,103 @@
+package dev.eventbus.consume;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.beans.factory.config.EmbeddedValueResolver;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.StringUtils;
+
+import dev.eventbus.Listener;
+import dev.eventbus.message.EventMessageCodec;
+
+/**
+ * Finds {@link Listener} methods on beans, resolves {@code ${...}} in their attributes and
+ * checks their signatures. Classes without listener methods are remembered and not
+ * inspected again.
+ */
+public final class ListenerAnnotationBeanPostProcessor implements BeanPostProcessor, BeanFactoryAware {
+
+	private final Set<Class<?>> withoutListeners = ConcurrentHashMap.newKeySet();
+
+	private final List<ListenerEndpoint> endpoints = Collections.synchronizedList(new ArrayList<>());
+
+	private final EventMessageCodec codec;
+
+	private @Nullable EmbeddedValueResolver resolver;
+
+	/**
+	 * Creates the post-processor.
+	 * @param codec the message codec used to convert payloads
+	 */
+	public ListenerAnnotationBeanPostProcessor(EventMessageCodec codec) {
+		this.codec = codec;
+	}
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		if (beanFactory instanceof ConfigurableBeanFactory configurable) {
+			this.resolver = new EmbeddedValueResolver(configurable);
+		}
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
+		Class<?> type = AopUtils.getTargetClass(bean);
+		if (this.withoutListeners.contains(type)) {
+			return bean;
+		}
+		Map<Method, Listener> methods = MethodIntrospector.selectMethods(type,
+				(MethodIntrospector.MetadataLookup<Listener>) (method) -> AnnotatedElementUtils
+					.findMergedAnnotation(method, Listener.class));
+		if (methods.isEmpty()) {
+			this.withoutListeners.add(type);
+			return bean;
+		}
+		methods.forEach((method, listener) -> this.endpoints.add(endpoint(bean, beanName, method, listener)));
+		return bean;
+	}
+
+	/**
+	 * The listener methods found so far.
+	 * @return the endpoints
+	 */
+	List<ListenerEndpoint> endpoints() {
+		synchronized (this.endpoints) {
+			return List.copyOf(this.endpoints);
+		}
+	}
+
+	private ListenerEndpoint endpoint(Object bean, String beanName, Method method, Listener listener) {
+		String channel = resolve(listener.value());
+		if (!StringUtils.hasText(channel)) {
+			throw new ListenerMethodException(method, "names no channel; write @Listener(\"Order\")");
+		}
+		String id = StringUtils.hasText(listener.id()) ? resolve(listener.id()) : beanName + "-" + method.getName();
+		Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
+		ArgumentBinder binder = ArgumentBinder.forMethod(method, this.codec);
+		EnumSet<dev.eventbus.Action> actions = EnumSet.noneOf(dev.eventbus.Action.class);
+		actions.addAll(List.of(listener.actions()));
+		return new ListenerEndpoint(id, channel, Set.copyOf(actions), listener.concurrency(), bean, invocable, binder);
+	}
+
+	private String resolve(String value) {
+		String resolved = (this.resolver != null) ? this.resolver.resolveStringValue(value) : value;
+		return (resolved != null) ? resolved : value;
+	}
+
+}
