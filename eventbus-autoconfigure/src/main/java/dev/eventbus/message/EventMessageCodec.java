@@ -19,9 +19,15 @@ public final class EventMessageCodec {
 
 	private final JsonMapper mapper;
 
-	/** A codec with the default mapper. */
+	/**
+	 * A codec with the default mapper: unknown payload attributes are ignored, decimals are read as
+	 * {@link java.math.BigDecimal} so that amounts keep their exact value and scale.
+	 */
 	public EventMessageCodec() {
-		this(JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build());
+		this(JsonMapper.builder()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+			.build());
 	}
 
 	/**
