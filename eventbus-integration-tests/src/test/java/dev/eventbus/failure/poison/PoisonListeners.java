@@ -1,0 +1,37 @@
+package dev.eventbus.failure.poison;
+
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import dev.eventbus.EntityEvent;
+import dev.eventbus.Listener;
+import dev.eventbus.failure.Deliveries;
+
+/** The listeners of the poison and spoofing tests. */
+@Component
+public class PoisonListeners {
+
+	private final Deliveries items = new Deliveries();
+
+	private final Deliveries gadgets = new Deliveries();
+
+	@Listener("Item")
+	void items(EntityEvent<ItemView> event) {
+		this.items.add(event);
+	}
+
+	@Listener("Gadget")
+	void gadgets(EntityEvent<Map<String, Object>> event) {
+		this.gadgets.add(event);
+	}
+
+	public Deliveries items() {
+		return this.items;
+	}
+
+	public Deliveries gadgets() {
+		return this.gadgets;
+	}
+
+}

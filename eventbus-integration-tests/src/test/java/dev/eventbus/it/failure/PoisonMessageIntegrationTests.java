@@ -1,0 +1,184 @@
+package dev.eventbus.it.failure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.eventbus.failure.Messages;
+import dev.eventbus.failure.Messages.DeadLetter;
+import dev.eventbus.failure.TestSchema;
+import dev.eventbus.failure.poison.Gadget;
+import dev.eventbus.failure.poison.Item;
+import dev.eventbus.failure.poison.PoisonApp;
+import dev.eventbus.failure.poison.PoisonListeners;
+import dev.eventbus.test.EnableFauxqs;
+import jakarta.persistence.EntityManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Issue 3, poison messages and spoofing: a message that cannot be read goes to the listener's
+ * dead-letter queue at once, with the reason in the {@code eventbus-error} attribute and one
+ * WARN, and never holds up the good events around it.
+ */
+@EnableFauxqs
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(classes = PoisonApp.class,
+		properties = { "spring.application.name=fx-poison", "eventbus.publish.topic-prefix=fx-poison-",
+				"spring.main.banner-mode=off" })
+@DirtiesContext
+class PoisonMessageIntegrationTests {
+
+	private static final String ITEM_QUEUE = "fx-poison-poisonListeners-items";
+
+	private static final String GADGET_QUEUE = "fx-poison-poisonListeners-gadgets";
+
+	private static final int GOOD = 2_000;
+
+	private static final int PER_TRANSACTION = 100;
+
+	private static final int POISON = 100;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		String url = TestSchema.fresh("fx_poison");
+		registry.add("spring.datasource.url", () -> url);
+	}
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	EntityManager entityManager;
+
+	@Autowired
+	PoisonListeners listeners;
+
+	@Autowired
+	SqsAsyncClient sqs;
+
+	@Autowired
+	SnsClient sns;
+
+	@Test
+	void poisonMessagesGoToTheDeadLetterQueueWithTheReasonAndGoodEventsAroundThemAreAllHandled(
+			CapturedOutput output) {
+		String queueUrl = this.sqs.getQueueUrl((r) -> r.queueName(ITEM_QUEUE)).join().queueUrl();
+		Map<String, String> poison = new HashMap<>(); // body -> expected reason fragment
+		long started = System.nanoTime();
+		int perRound = POISON / (GOOD / PER_TRANSACTION);
+		for (int round = 0; round < GOOD / PER_TRANSACTION; round++) {
+			long first = (long) round * PER_TRANSACTION + 1;
+			this.tx.executeWithoutResult((status) -> {
+				for (long id = first; id < first + PER_TRANSACTION; id++) {
+					this.entityManager.persist(new Item(id, (int) id, "item-" + id));
+				}
+			});
+			List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+			for (int i = 0; i < perRound; i++) {
+				int k = round * perRound + i;
+				String[] message = poison(k);
+				poison.put(message[0], message[1]);
+				entries.add(SendMessageBatchRequestEntry.builder().id("p" + i).messageBody(message[0]).build());
+			}
+			SendMessageBatchResponse sent = this.sqs
+				.sendMessageBatch((r) -> r.queueUrl(queueUrl).entries(entries))
+				.join();
+			assertThat(sent.failed()).isEmpty();
+		}
+		assertThat(poison).hasSize(POISON);
+
+		await().atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> this.listeners.items().entityIds().size() >= GOOD);
+		Map<String, DeadLetter> dead = Messages.drain(this.sqs, ITEM_QUEUE + "-dlq", POISON,
+				Duration.ofSeconds(90) .minusNanos(System.nanoTime() - started));
+		Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+		assertThat(this.listeners.items().entityIds()).hasSize(GOOD);
+		assertThat(this.listeners.items().count()).as("invocations: no event twice, no poison handled")
+			.isEqualTo(GOOD);
+		assertThat(dead.values()).extracting(DeadLetter::body)
+			.containsExactlyInAnyOrderElementsOf(poison.keySet());
+		for (DeadLetter letter : dead.values()) {
+			assertThat(letter.error()).as("eventbus-error of %s", letter.body())
+				.isNotBlank()
+				.contains(poison.get(letter.body()));
+		}
+		assertThat(took).as("all good events handled and all poison dead-lettered").isLessThan(Duration.ofSeconds(90));
+		assertThat(output.getAll().lines()
+			.filter((line) -> line.contains("WARN") && line.contains("of queue " + ITEM_QUEUE + " to its dead-letter queue"))
+			.count()).as("one WARN per poison message").isEqualTo(POISON);
+	}
+
+	@Test
+	void notificationFromAnotherTopicIsNotHandledAndGoesToTheDeadLetterQueueNamingTheTopic(CapturedOutput output) {
+		String itemTopic = topicArn("fx-poison-Item");
+		String gadgetTopic = topicArn("fx-poison-Gadget");
+		UUID spoofedEvent = UUID.randomUUID();
+		String spoof = Messages.snsNotification(itemTopic, Messages.envelope(spoofedEvent, "Gadget", "666",
+				Map.of("id", 666, "label", "spoofed")));
+		String queueUrl = this.sqs.getQueueUrl((r) -> r.queueName(GADGET_QUEUE)).join().queueUrl();
+		this.sqs.sendMessage((r) -> r.queueUrl(queueUrl).messageBody(spoof)).join();
+		this.tx.executeWithoutResult((status) -> this.entityManager.persist(new Gadget(7L, "real")));
+
+		Map<String, DeadLetter> dead = Messages.drain(this.sqs, GADGET_QUEUE + "-dlq", 1, Duration.ofSeconds(30));
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.listeners.gadgets().entityIds().contains("7"));
+
+		assertThat(dead.values()).singleElement().satisfies((letter) -> {
+			assertThat(letter.body()).isEqualTo(spoof);
+			assertThat(letter.error()).contains(itemTopic).contains(gadgetTopic);
+		});
+		assertThat(this.listeners.gadgets().eventIds()).doesNotContain(spoofedEvent.toString());
+		assertThat(this.listeners.gadgets().entityIds()).containsExactly("7");
+		assertThat(output.getAll()).contains("of queue " + GADGET_QUEUE + " to its dead-letter queue")
+			.contains(itemTopic);
+	}
+
+	/** A poison message and a fragment of the reason it must be dead-lettered with. */
+	private static String[] poison(int k) {
+		return switch (k % 6) {
+			case 0 -> new String[] { "not json at all #" + k + " {", "not JSON" };
+			case 1 -> new String[] { "[" + k + ", 2, 3]", "not a JSON object" };
+			case 2 -> new String[] { "{\"poison\":" + k + "}", "payload" };
+			case 3 -> new String[] { "{\"eventId\":\"" + UUID.randomUUID() + "\",\"payload\":{\"id\":" + k + "}}",
+					"channel" };
+			default -> new String[] { Messages.envelope(UUID.randomUUID(), "Item", Integer.toString(900_000 + k),
+					Map.of("id", 900_000 + k, "quantity", "lots", "name", "poison-" + k)), "does not convert" };
+		};
+	}
+
+	private String topicArn(String name) {
+		Set<String> arns = this.sns.listTopicsPaginator()
+			.topics()
+			.stream()
+			.map((topic) -> topic.topicArn())
+			.filter((arn) -> arn.endsWith(":" + name))
+			.collect(Collectors.toSet());
+		assertThat(arns).hasSize(1);
+		return arns.iterator().next();
+	}
+
+}
