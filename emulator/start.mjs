@@ -10,3 +10,8 @@ process.stdout.write(`fauxqs listening on ${port}\n`);
 const stop = async () => { try { await server.stop(); } finally { process.exit(0); } };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+// The JVM that started us holds our stdin open; when it exits (however it exits), stdin ends
+// and the emulator goes with it, after the JVM's own shutdown hooks have run.
+process.stdin.on('end', stop);
+process.stdin.on('error', stop);
+process.stdin.resume();

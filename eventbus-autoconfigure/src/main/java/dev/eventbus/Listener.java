@@ -57,4 +57,43 @@ public @interface Listener {
 	 */
 	int concurrency() default 0;
 
+	/**
+	 * Whether this listener is idempotent: each event id is handled once even when SQS
+	 * delivers it again. The event id is recorded in the {@code eventbus_inbox} table in the
+	 * handler's transaction, and a redelivered event is acknowledged without calling the
+	 * method. {@code eventbus.consume.idempotent=true} turns it on for every listener.
+	 * @return whether redelivered events are skipped
+	 */
+	boolean idempotent() default false;
+
+	/**
+	 * Delay before the first redelivery after the method threw, as a duration such as
+	 * {@code 5s}. Empty (the default) means {@code eventbus.consume.retry.initial-delay}.
+	 * Supports {@code ${...}} placeholders.
+	 * @return the first retry delay
+	 */
+	String retryInitialDelay() default "";
+
+	/**
+	 * Factor by which the retry delay grows with every further failure. Empty (the default)
+	 * means {@code eventbus.consume.retry.multiplier}.
+	 * @return the multiplier
+	 */
+	String retryMultiplier() default "";
+
+	/**
+	 * Longest delay between two deliveries, as a duration such as {@code 5m}. Empty (the
+	 * default) means {@code eventbus.consume.retry.max-delay}.
+	 * @return the longest retry delay
+	 */
+	String retryMaxDelay() default "";
+
+	/**
+	 * Exceptions that retrying cannot fix: when the method throws one of these (or a
+	 * subclass), the message goes to the dead-letter queue at once. Added to
+	 * {@code eventbus.consume.retry.non-retryable-exceptions}.
+	 * @return the non-retryable exception types
+	 */
+	Class<? extends Throwable>[] noRetryFor() default {};
+
 }

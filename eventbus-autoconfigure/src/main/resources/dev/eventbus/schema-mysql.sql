@@ -1,4 +1,4 @@
--- eventbus outbox, MySQL 8 / MariaDB 10.6+. Idempotent: safe to run on every start.
+-- eventbus outbox and inbox, MySQL 8 / MariaDB 10.6+. Idempotent: safe to run on every start.
 create table if not exists eventbus_outbox (
     id              bigint        not null auto_increment primary key,
     event_id        char(36)      not null unique,
@@ -14,4 +14,11 @@ create table if not exists eventbus_outbox (
     published_at    timestamp(6)  null,
     index eventbus_outbox_pending (published_at, id),
     index eventbus_outbox_key (ordering_key(191), id)
+);
+create table if not exists eventbus_inbox (
+    listener_id     varchar(255)  not null,
+    event_id        char(36)      not null,
+    handled_at      timestamp(6)  not null,
+    primary key (listener_id, event_id),
+    index eventbus_inbox_handled (handled_at)
 );

@@ -1,10 +1,13 @@
 package dev.eventbus.autoconfigure;
 
+import java.time.Clock;
 import java.util.Set;
 import java.util.TreeSet;
 
 import io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration;
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
+import javax.sql.DataSource;
+
 import jakarta.persistence.EntityManagerFactory;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
@@ -14,10 +17,17 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.context.annotation.Role;
 
 import dev.eventbus.capture.PublishedChannels;
+import dev.eventbus.consume.Inbox;
 import dev.eventbus.consume.ListenerAnnotationBeanPostProcessor;
 import dev.eventbus.consume.ListenerContainers;
 import dev.eventbus.message.EventMessageCodec;
@@ -27,7 +37,8 @@ import dev.eventbus.provision.SnsSqsProvisioner;
  * Listeners: finds {@link dev.eventbus.Listener} methods and runs one SQS listener container
  * per method.
  */
-@AutoConfiguration(after = { EventBusTransportAutoConfiguration.class, SqsAutoConfiguration.class })
+@AutoConfiguration(after = { EventBusTransportAutoConfiguration.class, SqsAutoConfiguration.class,
+		TransactionAutoConfiguration.class })
 @ConditionalOnClass(SqsMessageListenerContainerFactory.class)
 @ConditionalOnBean(SnsSqsProvisioner.class)
 @ConditionalOnBooleanProperty(name = "eventbus.enabled", matchIfMissing = true)
@@ -45,11 +56,36 @@ public final class EventBusListenerAutoConfiguration {
 	ListenerContainers eventBusListenerContainers(ListenerAnnotationBeanPostProcessor listeners,
 			SnsSqsProvisioner provisioner, SqsMessageListenerContainerFactory<Object> factory, SqsAsyncClient sqs,
 			ObjectProvider<EventMessageCodec> codec, ObjectProvider<EntityManagerFactory> entityManagerFactories,
-			EventBusProperties properties) {
+			ObjectProvider<Inbox> inbox, EventBusProperties properties) {
 		Set<String> published = new TreeSet<>();
 		entityManagerFactories.orderedStream().forEach((emf) -> published.addAll(PublishedChannels.of(emf)));
+		EventBusProperties.Consume consume = properties.getConsume();
+		EventBusProperties.Retry retry = consume.getRetry();
+		EventBusProperties.Provision provision = properties.getProvision();
 		return new ListenerContainers(listeners, provisioner, factory, sqs, codec.getIfAvailable(EventMessageCodec::new),
-				new ListenerContainers.Settings(properties.getConsume().getMaxConcurrentMessages(), published));
+				new ListenerContainers.Settings(consume.getMaxConcurrentMessages(), published, consume.isIdempotent(),
+						retry.getInitialDelay(), retry.getMultiplier(), retry.getMaxDelay(),
+						retry.getNonRetryableExceptions(), provision.getMaxReceiveCount(),
+						provision.getVisibilityTimeout(), consume.getMaxHandlingTime(), consume.getShutdownTimeout()),
+				inbox.getIfAvailable());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean({ DataSource.class, PlatformTransactionManager.class })
+	static class InboxConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		Inbox eventBusInbox(DataSource dataSource, PlatformTransactionManager transactionManager) {
+			return new Inbox(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager),
+					Clock.systemUTC(), OutboxSchema.platform(dataSource).equals("mysql"));
+		}
+
+		@Bean
+		InboxPurge eventBusInboxPurge(Inbox inbox, EventBusProperties properties) {
+			return new InboxPurge(inbox, properties.getConsume().getInboxRetention());
+		}
+
 	}
 
 }

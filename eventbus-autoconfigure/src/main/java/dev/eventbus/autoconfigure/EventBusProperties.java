@@ -1,6 +1,8 @@
 package dev.eventbus.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -108,7 +110,7 @@ public class EventBusProperties {
 
 		/**
 		 * Whether to create the eventbus_outbox table on start-up (scripts
-		 * classpath:dev/eventbus/outbox/schema-{platform}.sql, idempotent). Switch off when
+		 * classpath:dev/eventbus/schema-{platform}.sql, idempotent). Switch off when
 		 * Flyway or Liquibase manages the schema.
 		 */
 		private boolean initializeSchema = true;
@@ -291,6 +293,70 @@ public class EventBusProperties {
 		 */
 		private int maxConcurrentMessages = 10;
 
+		/**
+		 * Whether every listener is idempotent (redelivered events are skipped by event id,
+		 * recorded in the eventbus_inbox table). Individual listeners opt in with
+		 * {@code @Listener(idempotent = true)}.
+		 */
+		private boolean idempotent;
+
+		/**
+		 * How long handled event ids are kept in the eventbus_inbox table: the window in which
+		 * a redelivery is recognised.
+		 */
+		private Duration inboxRetention = Duration.ofDays(14);
+
+		/**
+		 * Longest time a handler may keep a message invisible to other consumers: while a
+		 * handler runs past the visibility timeout, the message's visibility is extended up to
+		 * this limit.
+		 */
+		private Duration maxHandlingTime = Duration.ofMinutes(15);
+
+		/**
+		 * How long in-flight handlers may finish when the application shuts down; messages
+		 * whose handler did not finish are not acknowledged and are delivered again.
+		 */
+		private Duration shutdownTimeout = Duration.ofSeconds(20);
+
+		private final Retry retry = new Retry();
+
+		public boolean isIdempotent() {
+			return this.idempotent;
+		}
+
+		public void setIdempotent(boolean idempotent) {
+			this.idempotent = idempotent;
+		}
+
+		public Duration getInboxRetention() {
+			return this.inboxRetention;
+		}
+
+		public void setInboxRetention(Duration inboxRetention) {
+			this.inboxRetention = inboxRetention;
+		}
+
+		public Duration getMaxHandlingTime() {
+			return this.maxHandlingTime;
+		}
+
+		public void setMaxHandlingTime(Duration maxHandlingTime) {
+			this.maxHandlingTime = maxHandlingTime;
+		}
+
+		public Duration getShutdownTimeout() {
+			return this.shutdownTimeout;
+		}
+
+		public void setShutdownTimeout(Duration shutdownTimeout) {
+			this.shutdownTimeout = shutdownTimeout;
+		}
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -313,6 +379,68 @@ public class EventBusProperties {
 
 		public void setMaxConcurrentMessages(int maxConcurrentMessages) {
 			this.maxConcurrentMessages = maxConcurrentMessages;
+		}
+
+	}
+
+	/**
+	 * Redelivery of events whose listener threw: through the SQS visibility timeout, with
+	 * exponential back-off, until provision.max-receive-count deliveries, then the
+	 * dead-letter queue.
+	 */
+	public static class Retry {
+
+		/**
+		 * Delay before the first redelivery (whole seconds; SQS visibility granularity).
+		 */
+		private Duration initialDelay = Duration.ofSeconds(1);
+
+		/**
+		 * Factor by which the delay grows with every further failure.
+		 */
+		private double multiplier = 2.0;
+
+		/**
+		 * Longest delay between two deliveries (SQS allows at most 12 hours).
+		 */
+		private Duration maxDelay = Duration.ofMinutes(5);
+
+		/**
+		 * Exceptions that retrying cannot fix: a message whose listener throws one of these
+		 * (or a subclass) goes to the dead-letter queue at once.
+		 */
+		private List<Class<? extends Throwable>> nonRetryableExceptions = new ArrayList<>();
+
+		public Duration getInitialDelay() {
+			return this.initialDelay;
+		}
+
+		public void setInitialDelay(Duration initialDelay) {
+			this.initialDelay = initialDelay;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = maxDelay;
+		}
+
+		public List<Class<? extends Throwable>> getNonRetryableExceptions() {
+			return this.nonRetryableExceptions;
+		}
+
+		public void setNonRetryableExceptions(List<Class<? extends Throwable>> nonRetryableExceptions) {
+			this.nonRetryableExceptions = nonRetryableExceptions;
 		}
 
 	}

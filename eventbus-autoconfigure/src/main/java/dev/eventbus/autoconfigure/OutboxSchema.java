@@ -15,13 +15,13 @@ import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.boot.sql.init.DatabaseInitializationSettings;
 
 /**
- * The outbox table's schema scripts ({@code classpath:dev/eventbus/outbox/schema-<platform>.sql}
+ * The schema scripts of the outbox and inbox tables ({@code classpath:dev/eventbus/schema-<platform>.sql}
  * for {@code postgresql}, {@code h2} and {@code mysql}), their initializer, and the start-up
  * check used when the initializer is off.
  */
 final class OutboxSchema {
 
-	static final String SCRIPT = "classpath:dev/eventbus/outbox/schema-@@platform@@.sql";
+	static final String SCRIPT = "classpath:dev/eventbus/schema-@@platform@@.sql";
 
 	private static final PlatformPlaceholderDatabaseDriverResolver RESOLVER = new PlatformPlaceholderDatabaseDriverResolver()
 		.withDriverPlatform(DatabaseDriver.MARIADB, "mysql");

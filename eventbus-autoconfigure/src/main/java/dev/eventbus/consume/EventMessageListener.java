@@ -41,31 +41,51 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 
 	private final DeadLetters deadLetters;
 
+	private final VisibilityHeartbeat heartbeat;
+
+	private final @Nullable Inbox inbox;
+
 	EventMessageListener(ListenerEndpoint endpoint, String queueName, String topicArn, EventMessageCodec codec,
-			DeadLetters deadLetters) {
+			DeadLetters deadLetters, VisibilityHeartbeat heartbeat, @Nullable Inbox inbox) {
 		this.endpoint = endpoint;
 		this.queueName = queueName;
 		this.topicArn = topicArn;
 		this.codec = codec;
 		this.deadLetters = deadLetters;
+		this.heartbeat = heartbeat;
+		this.inbox = inbox;
 		ReflectionUtils.makeAccessible(endpoint.method());
 	}
 
 	@Override
 	public void onMessage(Message<Object> message) {
 		String body = String.valueOf(message.getPayload());
+		EventMessage event;
 		@Nullable Object[] args;
 		try {
-			args = this.endpoint.binder().bind(this.codec.read(unwrap(body)));
+			event = this.codec.read(unwrap(body));
+			args = this.endpoint.binder().bind(event);
 		}
 		catch (MalformedMessageException ex) {
-			String messageId = String.valueOf(message.getHeaders().get("id"));
-			logger.warn("eventbus moved message " + messageId + " of queue " + this.queueName
+			logger.warn("eventbus moved message " + message.getHeaders().getId() + " of queue " + this.queueName
 					+ " to its dead-letter queue: " + ex.getMessage());
 			this.deadLetters.send(body, ex.getMessage());
 			return;
 		}
-		invoke(args);
+		VisibilityHeartbeat.Beat beat = this.heartbeat.start(message);
+		try {
+			if (this.inbox == null) {
+				invoke(args);
+			}
+			else if (!this.inbox.handleOnce(this.endpoint.id(), event.eventId(), () -> invoke(args))
+					&& logger.isDebugEnabled()) {
+				logger.debug("eventbus: event " + event.eventId() + " was handled by " + this.endpoint.id()
+						+ " before; acknowledged without calling it again");
+			}
+		}
+		finally {
+			beat.stop();
+		}
 	}
 
 	private String unwrap(String body) {
@@ -113,11 +133,14 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 
 		private final String queueName;
 
+		private final boolean fifo;
+
 		private volatile @Nullable String queueUrl;
 
 		DeadLetters(SqsAsyncClient sqs, String queueName) {
 			this.sqs = sqs;
 			this.queueName = queueName;
+			this.fifo = queueName.endsWith(".fifo");
 		}
 
 		void send(String body, @Nullable String reason) {
@@ -133,7 +156,13 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 				.messageAttributes(Map.of(ERROR_ATTRIBUTE, MessageAttributeValue.builder()
 					.dataType("String")
 					.stringValue((error.length() > 1000) ? error.substring(0, 1000) : error)
-					.build())))
+					.build()))
+				.applyMutation((fifoRequest) -> {
+					if (this.fifo) {
+						fifoRequest.messageGroupId("eventbus-dead-letters")
+							.messageDeduplicationId(java.util.UUID.randomUUID().toString());
+					}
+				}))
 				.join();
 		}
 

@@ -1,6 +1,7 @@
 package dev.eventbus.consume;
 
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -18,6 +19,7 @@ import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.beans.factory.config.EmbeddedValueResolver;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.StringUtils;
@@ -92,7 +94,43 @@ public final class ListenerAnnotationBeanPostProcessor implements BeanPostProces
 		ArgumentBinder binder = ArgumentBinder.forMethod(method, this.codec);
 		EnumSet<dev.eventbus.Action> actions = EnumSet.noneOf(dev.eventbus.Action.class);
 		actions.addAll(List.of(listener.actions()));
-		return new ListenerEndpoint(id, channel, Set.copyOf(actions), listener.concurrency(), bean, invocable, binder);
+		ListenerEndpoint.RetryOverrides retry = new ListenerEndpoint.RetryOverrides(
+				duration(method, "retryInitialDelay", listener.retryInitialDelay()),
+				multiplier(method, listener.retryMultiplier()), duration(method, "retryMaxDelay", listener.retryMaxDelay()));
+		return new ListenerEndpoint(id, channel, Set.copyOf(actions), listener.concurrency(), listener.idempotent(),
+				retry, List.of(listener.noRetryFor()), bean, invocable, binder);
+	}
+
+	private @Nullable Duration duration(Method method, String attribute, String value) {
+		String text = resolve(value);
+		if (!StringUtils.hasText(text)) {
+			return null;
+		}
+		try {
+			return DurationStyle.detectAndParse(text);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ListenerMethodException(method,
+					"has " + attribute + " = \"" + text + "\", which is not a duration (write e.g. \"5s\" or \"PT5S\")");
+		}
+	}
+
+	private @Nullable Double multiplier(Method method, String value) {
+		String text = resolve(value);
+		if (!StringUtils.hasText(text)) {
+			return null;
+		}
+		try {
+			double multiplier = Double.parseDouble(text);
+			if (multiplier >= 1.0) {
+				return multiplier;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new ListenerMethodException(method,
+				"has retryMultiplier = \"" + text + "\"; it must be a number of at least 1 (e.g. \"2\")");
 	}
 
 	private String resolve(String value) {

@@ -1,5 +1,6 @@
 package dev.eventbus.consume;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -8,8 +9,10 @@ import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import io.awspring.cloud.sqs.listener.SqsMessageListenerContainer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.SmartLifecycle;
 
@@ -23,7 +26,7 @@ import dev.eventbus.provision.SnsSqsProvisioner;
  * {@link SqsMessageListenerContainer} for it (from the application's container factory, so
  * {@code spring.cloud.aws.sqs.listener.*} applies); it starts and stops them with the context.
  */
-public final class ListenerContainers implements SmartInitializingSingleton, SmartLifecycle {
+public final class ListenerContainers implements SmartInitializingSingleton, SmartLifecycle, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(ListenerContainers.class);
 
@@ -39,6 +42,10 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 
 	private final Settings settings;
 
+	private final @Nullable Inbox inbox;
+
+	private final VisibilityHeartbeat heartbeat;
+
 	private final List<SqsMessageListenerContainer<Object>> containers = new ArrayList<>();
 
 	private final List<ListenerQueue> queues = new ArrayList<>();
@@ -53,16 +60,19 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 	 * @param sqs the SQS client (for dead letters)
 	 * @param codec the message codec
 	 * @param settings consumer settings
+	 * @param inbox the inbox of idempotent listeners, {@code null} without a data source
 	 */
 	public ListenerContainers(ListenerAnnotationBeanPostProcessor listeners, SnsSqsProvisioner provisioner,
 			SqsMessageListenerContainerFactory<Object> factory, SqsAsyncClient sqs, EventMessageCodec codec,
-			Settings settings) {
+			Settings settings, @Nullable Inbox inbox) {
 		this.listeners = listeners;
 		this.provisioner = provisioner;
 		this.factory = factory;
 		this.sqs = sqs;
 		this.codec = codec;
 		this.settings = settings;
+		this.inbox = inbox;
+		this.heartbeat = new VisibilityHeartbeat(settings.visibilityTimeout(), settings.maxHandlingTime());
 	}
 
 	@Override
@@ -91,10 +101,31 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 				: this.settings.maxConcurrentMessages();
 		container.configure((options) -> options.maxConcurrentMessages(concurrency)
 			.maxMessagesPerPoll(Math.min(concurrency, 10))
+			.listenerShutdownTimeout(this.settings.shutdownTimeout())
 			.autoStartup(false));
+		boolean idempotent = endpoint.idempotent() || this.settings.idempotent();
+		if (idempotent && this.inbox == null) {
+			throw new ListenerMethodException(endpoint.method(),
+					"is idempotent, which needs a DataSource for the eventbus_inbox table, and there is none");
+		}
+		EventMessageListener.DeadLetters deadLetters = new EventMessageListener.DeadLetters(this.sqs,
+				queue.deadLetterQueueName());
 		container.setMessageListener(new EventMessageListener(endpoint, queue.queueName(), queue.topicArn(),
-				this.codec, new EventMessageListener.DeadLetters(this.sqs, queue.deadLetterQueueName())));
+				this.codec, deadLetters, this.heartbeat, idempotent ? this.inbox : null));
+		List<Class<? extends Throwable>> noRetryFor = new ArrayList<>(this.settings.nonRetryable());
+		noRetryFor.addAll(endpoint.noRetryFor());
+		container.setErrorHandler(new ListenerErrorHandler(endpoint.describe(), retryPolicy(endpoint), noRetryFor,
+				this.settings.maxReceiveCount(), deadLetters));
 		return container;
+	}
+
+	private ListenerErrorHandler.RetryPolicy retryPolicy(ListenerEndpoint endpoint) {
+		ListenerErrorHandler.RetryPolicy defaults = this.settings.retry();
+		ListenerEndpoint.RetryOverrides own = endpoint.retry();
+		return new ListenerErrorHandler.RetryPolicy(
+				(own.initialDelay() != null) ? own.initialDelay() : defaults.initialDelay(),
+				(own.multiplier() != null) ? own.multiplier() : defaults.multiplier(),
+				(own.maxDelay() != null) ? own.maxDelay() : defaults.maxDelay());
 	}
 
 	/**
@@ -117,6 +148,14 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 		this.running = false;
 	}
 
+	/**
+	 * Stops the visibility renewal thread.
+	 */
+	@Override
+	public void destroy() {
+		this.heartbeat.close();
+	}
+
 	@Override
 	public boolean isRunning() {
 		return this.running;
@@ -128,11 +167,29 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 	 * @param maxConcurrentMessages default concurrency per listener
 	 * @param publishedChannels the channels this application publishes (for the warning about
 	 * listeners on unknown channels)
+	 * @param idempotent whether all listeners are idempotent
+	 * @param retryInitialDelay default first retry delay
+	 * @param retryMultiplier default retry multiplier
+	 * @param retryMaxDelay default longest retry delay
+	 * @param nonRetryable exceptions that go to the dead-letter queue at once
+	 * @param maxReceiveCount deliveries before SQS moves a message to the dead-letter queue
+	 * @param visibilityTimeout the queues' visibility timeout
+	 * @param maxHandlingTime how long the visibility of a running handler's message is extended
+	 * @param shutdownTimeout how long in-flight handlers may finish on shutdown
 	 */
-	public record Settings(int maxConcurrentMessages, Set<String> publishedChannels) {
+	public record Settings(int maxConcurrentMessages, Set<String> publishedChannels, boolean idempotent,
+			Duration retryInitialDelay, double retryMultiplier, Duration retryMaxDelay,
+			List<Class<? extends Throwable>> nonRetryable, int maxReceiveCount, Duration visibilityTimeout,
+			Duration maxHandlingTime, Duration shutdownTimeout) {
+
+		ListenerErrorHandler.RetryPolicy retry() {
+			return new ListenerErrorHandler.RetryPolicy(this.retryInitialDelay, this.retryMultiplier,
+					this.retryMaxDelay);
+		}
 
 		public Settings {
 			publishedChannels = Set.copyOf(publishedChannels);
+			nonRetryable = List.copyOf(nonRetryable);
 		}
 
 	}

@@ -88,6 +88,7 @@ public final class EventMessageCodec {
 		}
 		JsonNode changes = tree.get("changes");
 		try {
+			java.util.UUID.fromString(text(tree, "eventId"));
 			return new EventMessage(text(tree, "eventId"), text(tree, "channel"), text(tree, "action"),
 					optionalText(tree, "entityType", ""), optionalText(tree, "entityId", null),
 					Instant.parse(text(tree, "occurredAt")), optionalText(tree, "publisher", null),

@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * {@code eventbus.emulator.dir}, else the environment variable {@code EVENTBUS_EMULATOR_DIR}, else the first
  * {@code emulator} directory found walking up from {@code user.dir}. Its npm packages are installed with
  * {@code npm ci} when missing. The output of each emulator goes to {@code fauxqs-<port>.log} in
- * {@code java.io.tmpdir}. Emulators still running when the JVM exits are stopped by a shutdown hook.
+ * {@code java.io.tmpdir}. An emulator still running when the JVM exits stops by itself once its standard input closes.
  */
 public final class FauxqsEmulator {
 
@@ -62,6 +62,13 @@ public final class FauxqsEmulator {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
+	/**
+	 * The running emulator processes. Each one exits by itself when its standard input closes,
+	 * which happens when this JVM has exited: after every shutdown hook, so after Spring test
+	 * contexts closed by a hook have stopped their listener containers. (Killing the emulator
+	 * from a hook of its own would race those contexts.) The set keeps each process's stdin
+	 * pipe reachable until then.
+	 */
 	private static final Set<Process> PROCESSES = ConcurrentHashMap.newKeySet();
 
 	private static final Object INSTALL_MONITOR = new Object();
@@ -69,13 +76,6 @@ public final class FauxqsEmulator {
 	private static @Nullable FauxqsEmulator shared;
 
 	private static @Nullable RuntimeException sharedFailure;
-
-	static {
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			PROCESSES.forEach(Process::destroy);
-			PROCESSES.forEach(FauxqsEmulator::awaitExit);
-		}, "fauxqs-shutdown"));
-	}
 
 	private final String endpoint;
 

@@ -1,0 +1,70 @@
+package dev.eventbus.autoconfigure;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.SmartLifecycle;
+
+import dev.eventbus.consume.Inbox;
+
+/**
+ * Deletes inbox records older than {@code eventbus.consume.inbox-retention}, every ten
+ * minutes.
+ */
+final class InboxPurge implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(InboxPurge.class);
+
+	private final Inbox inbox;
+
+	private final Duration retention;
+
+	private @Nullable ScheduledExecutorService scheduler;
+
+	InboxPurge(Inbox inbox, Duration retention) {
+		this.inbox = inbox;
+		this.retention = retention;
+	}
+
+	@Override
+	public void start() {
+		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "eventbus-inbox-purge");
+			thread.setDaemon(true);
+			return thread;
+		});
+		scheduler.scheduleWithFixedDelay(this::purge, 1, 10, TimeUnit.MINUTES);
+		this.scheduler = scheduler;
+	}
+
+	private void purge() {
+		try {
+			this.inbox.purge(Instant.now().minus(this.retention));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("eventbus could not purge the eventbus_inbox table: " + ex.getMessage());
+		}
+	}
+
+	@Override
+	public void stop() {
+		ScheduledExecutorService scheduler = this.scheduler;
+		if (scheduler != null) {
+			scheduler.shutdownNow();
+			this.scheduler = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.scheduler != null;
+	}
+
+}

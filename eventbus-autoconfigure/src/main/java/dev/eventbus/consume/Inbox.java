@@ -1,0 +1,76 @@
+package dev.eventbus.consume;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Idempotent consumption: records {@code (listener, event id)} in the {@code eventbus_inbox}
+ * table in the same transaction as the handler. A redelivered event finds its row and is
+ * acknowledged without calling the method again; a handler that throws rolls its row back, so
+ * the event is handled on the next delivery.
+ */
+public final class Inbox {
+
+	private static final String INSERT = "insert into eventbus_inbox (listener_id, event_id, handled_at) values (?, ?, ?)";
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final boolean uuidAsText;
+
+	/**
+	 * Creates the inbox.
+	 * @param jdbc the JDBC template on the application's data source
+	 * @param transactions transactions of the application's transaction manager
+	 * @param clock the clock
+	 * @param uuidAsText whether event ids are stored as text (MySQL)
+	 */
+	public Inbox(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, boolean uuidAsText) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.clock = clock;
+		this.uuidAsText = uuidAsText;
+	}
+
+	/**
+	 * Runs the handler unless the event was handled by this listener before.
+	 * @param listenerId the listener
+	 * @param eventId the event id
+	 * @param handler the handler
+	 * @return whether the handler ran
+	 */
+	boolean handleOnce(String listenerId, String eventId, Runnable handler) {
+		Object id = this.uuidAsText ? eventId : UUID.fromString(eventId);
+		Boolean ran = this.transactions.execute((status) -> {
+			try {
+				this.jdbc.update(INSERT, listenerId, id, Timestamp.from(this.clock.instant()));
+			}
+			catch (DuplicateKeyException ex) {
+				status.setRollbackOnly();
+				return false;
+			}
+			handler.run();
+			return true;
+		});
+		return Boolean.TRUE.equals(ran);
+	}
+
+	/**
+	 * Deletes records of events handled before the given time.
+	 * @param handledBefore the cut-off
+	 * @return how many rows were deleted
+	 */
+	public int purge(Instant handledBefore) {
+		return this.jdbc.update("delete from eventbus_inbox where handled_at < ?", Timestamp.from(handledBefore));
+	}
+
+}

@@ -1,0 +1,111 @@
+package dev.eventbus.consume;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import io.awspring.cloud.sqs.listener.ListenerExecutionFailedException;
+import io.awspring.cloud.sqs.listener.errorhandler.AsyncErrorHandler;
+import io.awspring.cloud.sqs.listener.errorhandler.ErrorHandlerVisibilityHelper;
+import io.awspring.cloud.sqs.listener.errorhandler.ExponentialBackoffErrorHandler;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.messaging.Message;
+
+/**
+ * Decides what happens when a listener method throws. An exception listed as not retryable
+ * sends the message to the dead-letter queue at once (and acknowledges it). Any other
+ * exception leaves the message in the queue with its visibility timeout set by Spring Cloud
+ * AWS's {@link ExponentialBackoffErrorHandler}: the next delivery comes after the back-off
+ * delay, and after {@code max-receive-count} deliveries SQS moves it to the dead-letter queue.
+ */
+final class ListenerErrorHandler implements AsyncErrorHandler<Object> {
+
+	private static final Log logger = LogFactory.getLog(ListenerErrorHandler.class);
+
+	/** Spring Cloud AWS wraps a listener's exception in exceptions of this package. */
+	private static final String SQS_LISTENER_PACKAGE = ListenerExecutionFailedException.class.getPackageName();
+
+	private final String listener;
+
+	private final List<Class<? extends Throwable>> nonRetryable;
+
+	private final int maxReceiveCount;
+
+	private final EventMessageListener.DeadLetters deadLetters;
+
+	private final ExponentialBackoffErrorHandler<Object> backoff;
+
+	ListenerErrorHandler(String listener, RetryPolicy policy, List<Class<? extends Throwable>> nonRetryable,
+			int maxReceiveCount, EventMessageListener.DeadLetters deadLetters) {
+		this.listener = listener;
+		this.nonRetryable = nonRetryable;
+		this.maxReceiveCount = maxReceiveCount;
+		this.deadLetters = deadLetters;
+		this.backoff = ExponentialBackoffErrorHandler.builder()
+			.initialVisibilityTimeoutSeconds(seconds(policy.initialDelay()))
+			.multiplier(policy.multiplier())
+			.maxVisibilityTimeoutSeconds(seconds(policy.maxDelay()))
+			.build();
+	}
+
+	@Override
+	public CompletableFuture<Void> handle(Message<Object> message, Throwable t) {
+		Throwable cause = unwrap(t);
+		if (isNonRetryable(cause)) {
+			logger.warn("eventbus: @Listener " + this.listener + " threw " + cause
+					+ ", which is not retryable; the message goes to the dead-letter queue");
+			this.deadLetters.send(String.valueOf(message.getPayload()), "not retryable: " + cause);
+			return CompletableFuture.completedFuture(null);
+		}
+		long delivery = ErrorHandlerVisibilityHelper.getReceiveMessageCount(message);
+		if (delivery >= this.maxReceiveCount) {
+			logger.error("eventbus: @Listener " + this.listener + " failed on delivery " + delivery + " of "
+					+ this.maxReceiveCount + "; the message goes to the dead-letter queue", cause);
+		}
+		else {
+			logger.warn("eventbus: @Listener " + this.listener + " failed on delivery " + delivery + " of "
+					+ this.maxReceiveCount + ", will retry: " + cause, logger.isDebugEnabled() ? cause : null);
+		}
+		return this.backoff.handle(message, t);
+	}
+
+	private boolean isNonRetryable(Throwable cause) {
+		for (Class<? extends Throwable> type : this.nonRetryable) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static Throwable unwrap(Throwable t) {
+		Throwable cause = t;
+		while (isWrapper(cause) && cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause;
+	}
+
+	private static boolean isWrapper(Throwable t) {
+		return t instanceof CompletionException || t instanceof ListenerExecutionException
+				|| t.getClass().getName().startsWith(SQS_LISTENER_PACKAGE);
+	}
+
+	private static int seconds(Duration duration) {
+		return (int) Math.max(1, Math.min(duration.toSeconds(), 43_200));
+	}
+
+	/**
+	 * The back-off of one listener.
+	 *
+	 * @param initialDelay delay before the first redelivery
+	 * @param multiplier growth per failure
+	 * @param maxDelay longest delay
+	 */
+	record RetryPolicy(Duration initialDelay, double multiplier, Duration maxDelay) {
+	}
+
+}

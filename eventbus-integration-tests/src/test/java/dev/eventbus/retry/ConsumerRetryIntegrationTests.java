@@ -1,0 +1,161 @@
+package dev.eventbus.retry;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.eventbus.test.EnableFauxqs;
+import jakarta.persistence.EntityManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Consumer failures on the real path: retries through the visibility timeout, the dead-letter
+ * queue after max-receive-count, non-retryable exceptions, idempotent listeners and the
+ * visibility heartbeat of slow handlers.
+ */
+@EnableFauxqs
+@SpringBootTest(classes = RetryApplication.class,
+		properties = { "spring.application.name=it-retry", "eventbus.publish.topic-prefix=it-retry-",
+				"eventbus.provision.max-receive-count=3", "eventbus.provision.visibility-timeout=2s" })
+@DirtiesContext
+class ConsumerRetryIntegrationTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(40);
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	EntityManager entityManager;
+
+	@Autowired
+	RetryApplication.Calls calls;
+
+	@Autowired
+	SqsAsyncClient sqs;
+
+	@Autowired
+	SnsClient sns;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void failingTwiceThenSucceedingIsCalledThreeTimesAndTheMessageIsGone() {
+		UUID id = save();
+		await().atMost(TIMEOUT).until(() -> this.calls.of("failsTwice", id) == 3);
+		String queue = url("it-retry-failsTwice");
+		await().atMost(TIMEOUT).until(() -> queueDepth(queue) == 0);
+		assertThat(this.calls.of("failsTwice", id)).isEqualTo(3);
+		assertThat(receiveAll(url("it-retry-failsTwice-dlq"))).isEmpty();
+	}
+
+	@Test
+	void alwaysFailingEndsInTheDeadLetterQueueAfterMaxReceiveCountDeliveries() {
+		UUID id = save();
+		Message dead = awaitDeadLetter("it-retry-alwaysFails-dlq", id);
+		assertThat(dead.body()).contains(id.toString());
+		assertThat(this.calls.of("alwaysFails", id)).isEqualTo(3);
+	}
+
+	@Test
+	void nonRetryableExceptionSendsTheMessageToTheDeadLetterQueueAtOnce() {
+		UUID id = save();
+		Message dead = awaitDeadLetter("it-retry-rejects-dlq", id);
+		assertThat(dead.messageAttributes().get("eventbus-error").stringValue())
+			.contains("not retryable").contains("BadOrderException");
+		String queue = url("it-retry-rejects");
+		await().atMost(TIMEOUT).until(() -> queueDepth(queue) == 0);
+		assertThat(this.calls.of("rejects", id)).isEqualTo(1);
+	}
+
+	@Test
+	void duplicateDeliveryOfOneEventToAnIdempotentListenerCallsItOnce() throws Exception {
+		UUID id = save();
+		await().atMost(TIMEOUT).until(() -> this.calls.of("idempotent", id) == 1);
+		String body = this.jdbc.queryForObject("select body from eventbus_outbox where entity_id = ?", String.class,
+				id.toString());
+		String topicArn = this.sns.listTopics()
+			.topics()
+			.stream()
+			.filter((topic) -> topic.topicArn().endsWith(":it-retry-RetryItem"))
+			.findFirst()
+			.orElseThrow()
+			.topicArn();
+		String notification = "{\"Type\":\"Notification\",\"MessageId\":\"" + UUID.randomUUID() + "\",\"TopicArn\":\""
+				+ topicArn + "\",\"Message\":" + new tools.jackson.databind.json.JsonMapper().writeValueAsString(body)
+				+ "}";
+		String queue = url("it-retry-idempotent");
+		this.sqs.sendMessage((r) -> r.queueUrl(queue).messageBody(notification)).join();
+		this.sqs.sendMessage((r) -> r.queueUrl(queue).messageBody(notification)).join();
+		await().atMost(TIMEOUT).until(() -> queueDepth(queue) == 0);
+		assertThat(this.calls.of("idempotent", id)).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("select count(*) from eventbus_inbox where listener_id = ?", Long.class,
+				"idempotent")).isPositive();
+	}
+
+	@Test
+	void aHandlerSlowerThanTheVisibilityTimeoutIsNotCalledTwice() throws InterruptedException {
+		UUID id = save();
+		await().atMost(TIMEOUT).until(() -> this.calls.of("slow", id) == 1);
+		String queue = url("it-retry-slow");
+		await().atMost(TIMEOUT).until(() -> queueDepth(queue) == 0);
+		assertThat(this.calls.of("slow", id)).isEqualTo(1);
+	}
+
+	private Message awaitDeadLetter(String dlqName, UUID id) {
+		String dlq = url(dlqName);
+		List<Message> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+		return await().atMost(TIMEOUT).until(() -> {
+			seen.addAll(receiveAll(dlq));
+			return seen.stream().filter((message) -> message.body().contains(id.toString())).findFirst().orElse(null);
+		}, java.util.Objects::nonNull);
+	}
+
+	private UUID save() {
+		UUID id = UUID.randomUUID();
+		this.tx.executeWithoutResult((status) -> this.entityManager.persist(new RetryItem(id, "item")));
+		return id;
+	}
+
+	private String url(String queueName) {
+		return this.sqs.getQueueUrl((r) -> r.queueName(queueName)).join().queueUrl();
+	}
+
+	private int queueDepth(String queueUrl) {
+		var attributes = this.sqs
+			.getQueueAttributes((r) -> r.queueUrl(queueUrl)
+				.attributeNamesWithStrings("ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"))
+			.join()
+			.attributesAsStrings();
+		return Integer.parseInt(attributes.getOrDefault("ApproximateNumberOfMessages", "0"))
+				+ Integer.parseInt(attributes.getOrDefault("ApproximateNumberOfMessagesNotVisible", "0"));
+	}
+
+	private List<Message> receiveAll(String queueUrl) {
+		return this.sqs
+			.receiveMessage((r) -> r.queueUrl(queueUrl)
+				.maxNumberOfMessages(10)
+				.waitTimeSeconds(1)
+				.visibilityTimeout(1)
+				.messageAttributeNames("All")
+				.messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+			.join()
+			.messages();
+	}
+
+}
