@@ -73,7 +73,7 @@ final class EntityChangeListener
 		Object id = event.getId();
 		Object version = persister.isVersioned() ? state[persister.getVersionPropertyIndex()] : null;
 		this.outboxes.add(session,
-				this.events.create(entity.channel(), action, persister.getEntityName(), String.valueOf(id), version,
+				this.events.create(entity.channel(), action, persister.getJpaEntityName(), String.valueOf(id), version,
 						EntityStateReader.payload(persister, id, state, entity.excluded(), session), changes));
 	}
 
@@ -104,7 +104,7 @@ final class EntityChangeListener
 	}
 
 	private static @Nullable PublishedEntity published(EntityPersister persister) {
-		return PublishedEntity.of(persister.getMappedClass(), persister.getEntityName());
+		return PublishedEntity.of(persister.getMappedClass(), persister.getJpaEntityName());
 	}
 
 	private static boolean contains(int[] values, int value) {

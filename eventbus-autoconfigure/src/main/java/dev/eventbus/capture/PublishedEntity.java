@@ -28,7 +28,8 @@ record PublishedEntity(String channel, Set<Action> actions, Set<String> excluded
 	/**
 	 * The publishing settings of an entity class, or {@code null} when it does not publish.
 	 * @param type the mapped entity class
-	 * @param entityName the JPA entity name, the default channel
+	 * @param entityName the JPA entity name ({@code @Entity(name)}, else the simple class name),
+	 * the default channel
 	 * @return the settings or {@code null}
 	 */
 	static @Nullable PublishedEntity of(Class<?> type, String entityName) {
@@ -36,7 +37,7 @@ record PublishedEntity(String channel, Set<Action> actions, Set<String> excluded
 		if (entity == null || !entity.channel.isEmpty()) {
 			return entity;
 		}
-		return new PublishedEntity(simpleName(entityName), entity.actions, entity.excluded);
+		return new PublishedEntity(entityName, entity.actions, entity.excluded);
 	}
 
 	boolean publishes(Action action) {
@@ -53,10 +54,6 @@ record PublishedEntity(String channel, Set<Action> actions, Set<String> excluded
 			}
 		}
 		return null;
-	}
-
-	private static String simpleName(String entityName) {
-		return entityName.substring(entityName.lastIndexOf('.') + 1);
 	}
 
 }
