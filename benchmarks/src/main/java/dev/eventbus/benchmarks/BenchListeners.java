@@ -1,0 +1,69 @@
+package dev.eventbus.benchmarks;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.stereotype.Component;
+
+import dev.eventbus.EntityEvent;
+import dev.eventbus.Listener;
+
+/**
+ * The listeners measured: a no-op listener (listener throughput) and one that records the
+ * commit-to-invocation latency of {@link LatencyProbe} events.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = "bench.listeners", matchIfMissing = true)
+public class BenchListeners {
+
+	private final AtomicLong handled = new AtomicLong();
+
+	private final LatencyRecorder latencies = new LatencyRecorder();
+
+	@Listener(value = Channels.ORDER, id = "noop")
+	void noop(EntityEvent<OrderView> event) {
+		this.handled.incrementAndGet();
+	}
+
+	@Listener(value = Channels.LATENCY, id = "latency")
+	void latency(EntityEvent<Map<String, Object>> event) {
+		long now = System.nanoTime();
+		Object stamp = event.payload().get("stamp");
+		if (stamp instanceof Number number) {
+			this.latencies.record(now - number.longValue());
+		}
+	}
+
+	/**
+	 * How many events the no-op listener has handled.
+	 * @return the count
+	 */
+	public long handled() {
+		return this.handled.get();
+	}
+
+	/**
+	 * The latencies recorded by the latency listener.
+	 * @return the recorder
+	 */
+	public LatencyRecorder latencies() {
+		return this.latencies;
+	}
+
+	/**
+	 * What the no-op listener binds: the order's attributes.
+	 *
+	 * @param id the id
+	 * @param status the status
+	 * @param total the total
+	 * @param customer the customer
+	 * @param note the note
+	 * @param quantity the quantity
+	 * @param placedAt when it was placed
+	 */
+	public record OrderView(String id, String status, java.math.BigDecimal total, String customer, String note,
+			int quantity, java.time.Instant placedAt) {
+	}
+
+}

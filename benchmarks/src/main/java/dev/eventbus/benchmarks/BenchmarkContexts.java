@@ -1,0 +1,102 @@
+package dev.eventbus.benchmarks;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the benchmark application. Everything lives apart from other tests: its own
+ * PostgreSQL schema ({@value #SCHEMA}) and topic and queue names that start with a prefix unique
+ * to the run.
+ */
+final class BenchmarkContexts {
+
+	static final String SCHEMA = "eventbus_bench";
+
+	static final String DATABASE = "jdbc:postgresql://127.0.0.1:5432/test";
+
+	static final String USER = "postgres";
+
+	private final Map<String, String> awsProperties;
+
+	private final String prefix;
+
+	/**
+	 * Creates the factory.
+	 * @param awsProperties the Spring properties that point at the emulator
+	 * @param prefix the run's prefix of topic and queue names
+	 */
+	BenchmarkContexts(Map<String, String> awsProperties, String prefix) {
+		this.awsProperties = awsProperties;
+		this.prefix = prefix;
+	}
+
+	String prefix() {
+		return this.prefix;
+	}
+
+	Map<String, String> awsProperties() {
+		return this.awsProperties;
+	}
+
+	/**
+	 * Starts the application.
+	 * @param extra properties of this context (win over the defaults)
+	 * @return the running context
+	 */
+	ConfigurableApplicationContext start(Map<String, String> extra) {
+		Map<String, Object> properties = new LinkedHashMap<>(defaults(this.prefix));
+		properties.putAll(this.awsProperties);
+		properties.putAll(extra);
+		return new SpringApplicationBuilder(BenchmarkApplication.class).properties(properties)
+			.registerShutdownHook(false)
+			.run();
+	}
+
+	static Map<String, String> defaults(String prefix) {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("spring.main.banner-mode", "off");
+		properties.put("spring.main.web-application-type", "none");
+		properties.put("spring.main.log-startup-info", "false");
+		properties.put("spring.application.name", "bench");
+		properties.put("spring.datasource.url", DATABASE + "?currentSchema=" + SCHEMA);
+		properties.put("spring.datasource.username", USER);
+		properties.put("spring.jpa.hibernate.ddl-auto", "update");
+		properties.put("spring.jpa.open-in-view", "false");
+		properties.put("spring.cloud.aws.sqs.listener.poll-timeout", "1s");
+		properties.put("eventbus.publish.topic-prefix", prefix);
+		properties.put("eventbus.consume.queue-prefix", prefix.substring(0, prefix.length() - 1));
+		properties.put("logging.level.root", "WARN");
+		properties.put("logging.level.dev.eventbus.consume", "ERROR");
+		return properties;
+	}
+
+	/** Drops and creates the benchmark schema. */
+	static void resetSchema() {
+		sql("drop schema if exists " + SCHEMA + " cascade", "create schema " + SCHEMA);
+	}
+
+	/** Drops the benchmark schema. */
+	static void dropSchema() {
+		sql("drop schema if exists " + SCHEMA + " cascade");
+	}
+
+	private static void sql(String... statements) {
+		try (Connection connection = DriverManager.getConnection(DATABASE, USER, "");
+				Statement statement = connection.createStatement()) {
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not prepare the benchmark schema " + SCHEMA + " in " + DATABASE, ex);
+		}
+	}
+
+}

@@ -1,0 +1,191 @@
+package dev.eventbus.benchmarks;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.eventbus.consume.ListenerContainers;
+import dev.eventbus.outbox.OutboxRelay;
+import dev.eventbus.outbox.OutboxSignal;
+import jakarta.persistence.EntityManager;
+
+/**
+ * The running benchmark application and the raw SDK resources beside it: the figures that run
+ * in this JVM use its beans (the baselines use the very same SNS and SQS clients) and its
+ * outbox helpers.
+ */
+final class Fixture implements AutoCloseable {
+
+	private static final String FILL = "insert into eventbus_outbox (event_id, channel, action, entity_id, ordering_key,"
+			+ " body, created_at, next_attempt_at, attempts)"
+			+ " select u, ?, 'created', e, ? || ':' || e, replace(replace(?, '@EVENT@', u::text), '@ENTITY@', e),"
+			+ " now(), now(), 0 from (select gen_random_uuid() as u, gen_random_uuid()::text as e"
+			+ " from generate_series(1, ?)) s";
+
+	final ConfigurableApplicationContext context;
+
+	final String prefix;
+
+	final TransactionTemplate tx;
+
+	final EntityManager entityManager;
+
+	final JdbcTemplate jdbc;
+
+	final SnsClient sns;
+
+	final SqsAsyncClient sqs;
+
+	final OutboxRelay relay;
+
+	final OutboxSignal signal;
+
+	final ListenerContainers listenerContainers;
+
+	final BenchListeners listeners;
+
+	final String bodyTemplate;
+
+	Fixture(BenchmarkContexts contexts) {
+		this.prefix = contexts.prefix();
+		this.context = contexts.start(Map.of());
+		this.tx = this.context.getBean(TransactionTemplate.class);
+		this.entityManager = this.context.getBean(EntityManager.class);
+		this.jdbc = this.context.getBean(JdbcTemplate.class);
+		this.sns = this.context.getBean(SnsClient.class);
+		this.sqs = this.context.getBean(SqsAsyncClient.class);
+		this.relay = this.context.getBean(OutboxRelay.class);
+		this.signal = this.context.getBean(OutboxSignal.class);
+		this.listenerContainers = this.context.getBean(ListenerContainers.class);
+		this.listeners = this.context.getBean(BenchListeners.class);
+		this.relay.stop();
+		this.bodyTemplate = bodyTemplate(this.tx, this.entityManager, this.jdbc);
+	}
+
+	/**
+	 * Commits one published order and turns its outbox body into a template with
+	 * {@code @EVENT@} and {@code @ENTITY@} in place of the event and entity ids, so that SQL can
+	 * write any number of real-looking events at once.
+	 */
+	static String bodyTemplate(TransactionTemplate tx, EntityManager entityManager, JdbcTemplate jdbc) {
+		UUID id = UUID.randomUUID();
+		tx.executeWithoutResult((status) -> entityManager.persist(new PublishedOrder(id, 42)));
+		Map<String, Object> row = jdbc.queryForMap("select event_id, body from eventbus_outbox where entity_id = ?",
+				id.toString());
+		jdbc.update("delete from eventbus_outbox where entity_id = ?", id.toString());
+		return ((String) row.get("body")).replace(row.get("event_id").toString(), "@EVENT@")
+			.replace(id.toString(), "@ENTITY@");
+	}
+
+	void truncateOutbox() {
+		this.jdbc.execute("truncate eventbus_outbox");
+	}
+
+	/**
+	 * Writes events to the outbox in one statement (one transaction) and wakes the relay.
+	 * @param channel the channel
+	 * @param count how many
+	 */
+	void fillOutbox(String channel, int count) {
+		fill(this.jdbc, channel, count, this.bodyTemplate);
+		this.signal.committed();
+	}
+
+	static void fill(JdbcTemplate jdbc, String channel, int count, String template) {
+		jdbc.update(FILL, channel, channel, template, count);
+	}
+
+	/**
+	 * Waits until no outbox row is unpublished.
+	 * @param timeout the longest wait
+	 */
+	void awaitDrained(Duration timeout) {
+		await("the outbox to drain", timeout, () -> drained(this.jdbc));
+	}
+
+	static boolean drained(JdbcTemplate jdbc) {
+		return Boolean.FALSE.equals(jdbc.queryForObject(
+				"select exists (select 1 from eventbus_outbox where published_at is null)", Boolean.class));
+	}
+
+	String topicArn(String name) {
+		return this.sns.createTopic((request) -> request.name(this.prefix + name)).topicArn();
+	}
+
+	String queueUrl(String name) {
+		return this.sqs.createQueue((request) -> request.queueName(this.prefix + name)).join().queueUrl();
+	}
+
+	String queueUrlOfListener(String listenerId) {
+		return this.sqs.getQueueUrl((request) -> request.queueName(this.prefix + listenerId)).join().queueUrl();
+	}
+
+	void subscribe(String topicArn, String queueUrl) {
+		String queueArn = this.sqs
+			.getQueueAttributes((request) -> request.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+			.join()
+			.attributes()
+			.get(QueueAttributeName.QUEUE_ARN);
+		this.sns.subscribe((request) -> request.topicArn(topicArn).protocol("sqs").endpoint(queueArn));
+	}
+
+	long queueDepth(String queueUrl) {
+		Map<QueueAttributeName, String> attributes = this.sqs
+			.getQueueAttributes((request) -> request.queueUrl(queueUrl)
+				.attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+						QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+			.join()
+			.attributes();
+		return Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+				+ Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+	}
+
+	static void await(String what, Duration timeout, BooleanSupplier condition) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Timed out after " + timeout + " waiting for " + what);
+			}
+			sleep(Duration.ofMillis(5));
+		}
+	}
+
+	static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
+		}
+	}
+
+	/** Stops the listeners and deletes the run's topics and queues (all named with its prefix). */
+	void deleteResources() {
+		this.listenerContainers.stop();
+		this.relay.stop();
+		for (String url : this.sqs.listQueues((request) -> request.queueNamePrefix(this.prefix)).join().queueUrls()) {
+			this.sqs.deleteQueue((request) -> request.queueUrl(url)).join();
+		}
+		this.sns.listTopicsPaginator()
+			.topics()
+			.stream()
+			.filter((topic) -> topic.topicArn().contains(":" + this.prefix))
+			.forEach((topic) -> this.sns.deleteTopic((request) -> request.topicArn(topic.topicArn())));
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+}
