@@ -1,0 +1,163 @@
+package dev.eventbus.it.failure;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+
+import dev.eventbus.failure.TestApps;
+import dev.eventbus.failure.TestSchema;
+import dev.eventbus.failure.badconfig.badchannel.BadChannelApp;
+import dev.eventbus.failure.badconfig.plain.PlainApp;
+import dev.eventbus.failure.badconfig.unbindable.UnbindableApp;
+import dev.eventbus.failure.badconfig.unknownchannel.UnknownChannelApp;
+import dev.eventbus.test.EnableFauxqs;
+import dev.eventbus.test.FauxqsEmulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Issue 3, bad configuration: each mistake stops the application with a failure analysis that
+ * names the property, method or resource and the fix (or, for a listener on a channel nobody
+ * publishes here, starts with a WARN naming the channel).
+ */
+@EnableFauxqs
+@ExtendWith(OutputCaptureExtension.class)
+class BadConfigurationIntegrationTests {
+
+	private static final String SCHEMA = "fx_badconfig";
+
+	@BeforeAll
+	static void schema() {
+		TestSchema.fresh(SCHEMA);
+	}
+
+	@Test
+	void unknownProvisionModeNamesThePropertyAndTheValidValues(FauxqsEmulator emulator, CapturedOutput output) {
+		Map<String, String> properties = properties(emulator, "a");
+		properties.put("eventbus.provision.mode", "bogus");
+		String report = failedStart(PlainApp.class, properties, output);
+		assertThat(report).contains("eventbus.provision.mode").contains("bogus");
+		assertThat(report.substring(report.indexOf("Action:"))).contains("CREATE", "VALIDATE", "NONE");
+	}
+
+	@Test
+	void listenerMethodWithUnbindableParametersNamesTheMethodAndTheSupportedStyles(FauxqsEmulator emulator,
+			CapturedOutput output) {
+		String report = failedStart(UnbindableApp.class, properties(emulator, "b"), output);
+		assertThat(report).contains("dev.eventbus.failure.badconfig.unbindable.UnbindableListener.sum(int, int)");
+		assertThat(report.substring(report.indexOf("Action:"))).contains("EntityEvent<")
+			.contains("String channel, Action action, Map<String, Object> data");
+	}
+
+	@Test
+	void listenerOnAChannelNoEntityPublishesStartsWithAWarningNamingTheChannel(FauxqsEmulator emulator,
+			CapturedOutput output) {
+		int start = output.getAll().length();
+		try (ConfigurableApplicationContext context = TestApps.run(UnknownChannelApp.class,
+				properties(emulator, "c"))) {
+			assertThat(context.isRunning()).isTrue();
+		}
+		assertThat(output.getAll().substring(start).lines().filter((line) -> line.contains(" WARN ")))
+			.anySatisfy((line) -> assertThat(line).contains("'PublishedElsewhere'")
+				.contains("ElsewhereListener.elsewhere"));
+	}
+
+	@Test
+	void validateModeWithoutTheResourcesNamesWhatIsMissingAndTheProperty(FauxqsEmulator emulator,
+			CapturedOutput output) {
+		Map<String, String> properties = properties(emulator, "d");
+		properties.put("eventbus.provision.mode", "validate");
+		String report = failedStart(PlainApp.class, properties, output);
+		assertThat(report).contains("eventbus.provision.mode").contains("fx-bad-d-Memo");
+		assertThat(report.substring(report.indexOf("Action:"))).contains("eventbus.provision.mode=create");
+
+		// with the topic there, what is missing is the listener's queue, dead-letter queue and subscription
+		try (SnsClient sns = sns(emulator)) {
+			sns.createTopic((r) -> r.name("fx-bad-d-Memo"));
+		}
+		report = failedStart(PlainApp.class, properties, output);
+		assertThat(report).contains("eventbus.provision.mode")
+			.contains("fx-bad-d-memoListener-memos'")
+			.contains("fx-bad-d-memoListener-memos-dlq");
+	}
+
+	@Test
+	void missingOutboxTableWithSchemaInitializationOffNamesThePropertyAndTheScript(FauxqsEmulator emulator,
+			CapturedOutput output) {
+		Map<String, String> properties = properties(emulator, "e");
+		properties.put("spring.datasource.url", TestSchema.fresh("fx_badconfig_empty"));
+		properties.put("eventbus.outbox.initialize-schema", "false");
+		String report = failedStart(PlainApp.class, properties, output);
+		assertThat(report).contains("eventbus_outbox").contains("eventbus.outbox.initialize-schema");
+		String action = report.substring(report.indexOf("Action:"));
+		assertThat(action).contains("eventbus.outbox.initialize-schema=true");
+		Matcher script = Pattern.compile("classpath:(\\S+-postgresql\\.sql)").matcher(action);
+		assertThat(script.find()).as("names the PostgreSQL script: %s", action).isTrue();
+		assertThat(new ClassPathResource(script.group(1)).exists()).as("%s exists", script.group()).isTrue();
+	}
+
+	@Test
+	void channelThatIsNoValidTopicNameNamesTheChannelAndTheFix(FauxqsEmulator emulator, CapturedOutput output) {
+		String report = failedStart(BadChannelApp.class, properties(emulator, "f"), output);
+		assertThat(report).contains("'Bad Channel!'");
+		assertThat(report.substring(report.indexOf("Action:"))).contains("@PublishEvents")
+			.contains("eventbus.publish.topic-prefix");
+	}
+
+	@Test
+	void listenerWithoutApplicationNameNamesSpringApplicationName(FauxqsEmulator emulator, CapturedOutput output) {
+		Map<String, String> properties = properties(emulator, "g");
+		properties.remove("spring.application.name");
+		String report = failedStart(PlainApp.class, properties, output);
+		assertThat(report.substring(report.indexOf("Action:"))).contains("spring.application.name")
+			.contains("eventbus.consume.queue-prefix");
+	}
+
+	private static Map<String, String> properties(FauxqsEmulator emulator, String name) {
+		Map<String, String> properties = TestApps.baseProperties(emulator, TestSchema.url(SCHEMA));
+		properties.put("spring.application.name", "fx-bad-" + name);
+		properties.put("eventbus.publish.topic-prefix", "fx-bad-" + name + "-");
+		return properties;
+	}
+
+	/**
+	 * Starts an application that must fail and returns the failure analysis it printed.
+	 */
+	private static String failedStart(Class<?> application, Map<String, String> properties, CapturedOutput output) {
+		int start = output.getAll().length();
+		assertThatException().isThrownBy(() -> TestApps.run(application, properties).close());
+		String printed = output.getAll().substring(start);
+		int report = printed.indexOf("APPLICATION FAILED TO START");
+		assertThat(report).as("failure analysis in the output:%n%s", printed).isNotNegative();
+		String analysis = printed.substring(report);
+		assertThat(analysis).contains("Description:").contains("Action:");
+		return analysis;
+	}
+
+	private static SnsClient sns(FauxqsEmulator emulator) {
+		Map<String, String> aws = emulator.springProperties();
+		return SnsClient.builder()
+			.endpointOverride(URI.create(emulator.endpoint()))
+			.region(Region.of(aws.get("spring.cloud.aws.region.static")))
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+					aws.getOrDefault("spring.cloud.aws.credentials.access-key", "test"),
+					aws.getOrDefault("spring.cloud.aws.credentials.secret-key", "test"))))
+			.build();
+	}
+
+}
