@@ -1,0 +1,234 @@
+package dev.eventbus.autoconfigure;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
+import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
+import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
+import io.awspring.cloud.autoconfigure.sns.SnsAutoConfiguration;
+import io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.eventbus.Listener;
+import dev.eventbus.capture.EventFactory;
+import dev.eventbus.consume.Inbox;
+import dev.eventbus.consume.ListenerContainers;
+import dev.eventbus.consume.ListenerMethodException;
+import dev.eventbus.outbox.OutboxRelay;
+import dev.eventbus.outbox.OutboxStore;
+import dev.eventbus.provision.NamingStrategy;
+import dev.eventbus.provision.ProvisionMode;
+import dev.eventbus.provision.SnsSqsProvisioner;
+import dev.eventbus.transport.EventTransport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The auto-configuration: what it defines, when it backs off, and how it fails.
+ */
+class EventBusAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+				HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class, AwsAutoConfiguration.class,
+				CredentialsProviderAutoConfiguration.class, RegionProviderAutoConfiguration.class,
+				SnsAutoConfiguration.class, SqsAutoConfiguration.class, EventBusOutboxAutoConfiguration.class,
+				EventBusTransportAutoConfiguration.class, EventBusListenerAutoConfiguration.class))
+		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig-${random.uuid}",
+				"spring.application.name=autoconfig", "spring.cloud.aws.region.static=us-east-1",
+				"spring.cloud.aws.credentials.access-key=test", "spring.cloud.aws.credentials.secret-key=test",
+				"spring.cloud.aws.endpoint=http://127.0.0.1:9", "eventbus.provision.mode=none");
+
+	@Test
+	void definesTheOutboxRelayProvisionerAndListenerContainersByDefault() {
+		this.runner.run((context) -> assertThat(context).hasNotFailed()
+			.hasSingleBean(OutboxStore.class)
+			.hasSingleBean(EventFactory.class)
+			.hasSingleBean(OutboxRelay.class)
+			.hasSingleBean(EventTransport.class)
+			.hasSingleBean(SnsSqsProvisioner.class)
+			.hasSingleBean(NamingStrategy.class)
+			.hasSingleBean(ListenerContainers.class)
+			.hasSingleBean(Inbox.class));
+	}
+
+	@Test
+	void createsTheOutboxAndInboxTablesOnStartUp() {
+		this.runner.run((context) -> {
+			var jdbc = new org.springframework.jdbc.core.JdbcTemplate(context.getBean(javax.sql.DataSource.class));
+			assertThat(jdbc.queryForObject("select count(*) from eventbus_outbox", Long.class)).isZero();
+			assertThat(jdbc.queryForObject("select count(*) from eventbus_inbox", Long.class)).isZero();
+		});
+	}
+
+	@Test
+	void backsOffWhenTheUserDefinesTheTransportOrNamingStrategy() {
+		this.runner.withUserConfiguration(UserBeans.class).run((context) -> {
+			assertThat(context).hasSingleBean(EventTransport.class).hasSingleBean(NamingStrategy.class);
+			assertThat(context.getBean(EventTransport.class)).isSameAs(context.getBean("userTransport"));
+			assertThat(context.getBean(NamingStrategy.class)).isSameAs(context.getBean("userNaming"));
+		});
+	}
+
+	@Test
+	void disabledByProperty() {
+		this.runner.withPropertyValues("eventbus.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(OutboxStore.class)
+				.doesNotHaveBean(OutboxRelay.class)
+				.doesNotHaveBean(ListenerContainers.class));
+	}
+
+	@Test
+	void relayAndConsumersCanBeSwitchedOffSeparately() {
+		this.runner.withPropertyValues("eventbus.outbox.relay-enabled=false", "eventbus.consume.enabled=false")
+			.run((context) -> assertThat(context).hasSingleBean(OutboxStore.class)
+				.doesNotHaveBean(OutboxRelay.class)
+				.doesNotHaveBean(ListenerContainers.class));
+	}
+
+	@Test
+	void withoutSqsOnTheClassPathOnlyTheOutboxIsConfigured() {
+		this.runner.withClassLoader(new FilteredClassLoader(SqsAsyncClient.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(OutboxStore.class)
+				.doesNotHaveBean(SnsSqsProvisioner.class)
+				.doesNotHaveBean(ListenerContainers.class));
+	}
+
+	@Test
+	void bindsProperties() {
+		this.runner
+			.withPropertyValues("eventbus.outbox.batch-size=7", "eventbus.outbox.poll-interval=3s",
+					"eventbus.provision.mode=validate", "eventbus.consume.retry.multiplier=3",
+					"eventbus.consume.retry.non-retryable-exceptions=java.lang.IllegalArgumentException",
+					"eventbus.publish.topic-prefix=shop-")
+			.run((context) -> {
+				EventBusProperties properties = context.getBean(EventBusProperties.class);
+				assertThat(properties.getOutbox().getBatchSize()).isEqualTo(7);
+				assertThat(properties.getOutbox().getPollInterval()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(properties.getProvision().getMode()).isEqualTo(ProvisionMode.VALIDATE);
+				assertThat(properties.getConsume().getRetry().getMultiplier()).isEqualTo(3.0);
+				assertThat(properties.getConsume().getRetry().getNonRetryableExceptions())
+					.containsExactly(IllegalArgumentException.class);
+				assertThat(context.getBean(NamingStrategy.class).topicName("Order")).isEqualTo("shop-Order");
+			});
+	}
+
+	@Test
+	void listenerWithUnbindableParametersFailsStartUpNamingTheMethodAndTheFix() {
+		this.runner.withUserConfiguration(BadListenerConfiguration.class).run((context) -> {
+			assertThat(context).hasFailed();
+			Throwable failure = context.getStartupFailure();
+			ListenerMethodException cause = findCause(failure, ListenerMethodException.class);
+			FailureAnalysis analysis = new ListenerMethodFailureAnalyzer().analyze(failure);
+			assertThat(analysis.getDescription()).contains("BadListener.on(int, int)");
+			assertThat(analysis.getAction()).contains("EntityEvent<OrderView> event")
+				.contains("String channel, Action action, Map<String, Object> data");
+			assertThat(cause.getMethod()).contains("BadListener.on(int, int)");
+		});
+	}
+
+	@Test
+	void missingOutboxTableWithSchemaInitializationOffFailsStartUpNamingThePropertyAndScript() {
+		this.runner.withPropertyValues("eventbus.outbox.initialize-schema=false").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new OutboxTableMissingFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("eventbus.outbox.initialize-schema");
+			assertThat(analysis.getAction()).contains("classpath:dev/eventbus/schema-h2.sql")
+				.contains("eventbus.outbox.initialize-schema=true");
+		});
+	}
+
+	@Test
+	void listenerQueuesWithoutApplicationNameFailStartUpNamingTheProperty() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+				HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class, AwsAutoConfiguration.class,
+				CredentialsProviderAutoConfiguration.class, RegionProviderAutoConfiguration.class,
+				SnsAutoConfiguration.class, SqsAutoConfiguration.class, EventBusOutboxAutoConfiguration.class,
+				EventBusTransportAutoConfiguration.class, EventBusListenerAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:noname", "spring.cloud.aws.region.static=us-east-1",
+					"spring.cloud.aws.credentials.access-key=test", "spring.cloud.aws.credentials.secret-key=test",
+					"eventbus.provision.mode=none")
+			.withUserConfiguration(GoodListenerConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new MissingQueuePrefixFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getAction()).contains("spring.application.name")
+					.contains("eventbus.consume.queue-prefix");
+			});
+	}
+
+	private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (type.isInstance(t)) {
+				return type.cast(t);
+			}
+		}
+		throw new AssertionError("no " + type.getSimpleName() + " in " + failure);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserBeans {
+
+		@Bean
+		EventTransport userTransport() {
+			return (events) -> Map.of();
+		}
+
+		@Bean
+		NamingStrategy userNaming() {
+			return new dev.eventbus.provision.DefaultNamingStrategy("mine-", "mine", false);
+		}
+
+	}
+
+	static class BadListener {
+
+		@Listener("Order")
+		void on(int a, int b) {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class BadListenerConfiguration {
+
+		@Bean
+		BadListener badListener() {
+			return new BadListener();
+		}
+
+	}
+
+	static class GoodListener {
+
+		@Listener("Order")
+		void on(Map<String, Object> order) {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class GoodListenerConfiguration {
+
+		@Bean
+		GoodListener goodListener() {
+			return new GoodListener();
+		}
+
+	}
+
+}
