@@ -102,6 +102,31 @@ class EntityCaptureTests {
 	}
 
 	@Test
+	void toOneAssociationIsWrittenAsItsIdWithoutLoadingIt() {
+		Long id = this.tx.execute((status) -> {
+			Customer customer = new Customer();
+			customer.id = 8L;
+			customer.name = "Grace";
+			this.entityManager.persist(customer);
+			Invoice invoice = new Invoice();
+			invoice.status = "OPEN";
+			invoice.customer = customer;
+			this.entityManager.persist(invoice);
+			return invoice.id;
+		});
+		this.jdbc.update("delete from eventbus_outbox");
+		Boolean initialized = this.tx.execute((status) -> {
+			Invoice invoice = this.entityManager.find(Invoice.class, id);
+			invoice.status = "PAID";
+			this.entityManager.flush();
+			return org.hibernate.Hibernate.isInitialized(invoice.customer);
+		});
+		assertThat(initialized).isFalse();
+		assertThat(onlyEvent().get("payload")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+			.containsEntry("customer", 8);
+	}
+
+	@Test
 	void updateOfOnlyExcludedOrCollectionAttributesPublishesNothing() {
 		Long id = saveInvoice("OPEN");
 		this.jdbc.update("delete from eventbus_outbox");
