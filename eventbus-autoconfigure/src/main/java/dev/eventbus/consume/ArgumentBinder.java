@@ -56,21 +56,34 @@ abstract sealed class ArgumentBinder {
 				+ "or (String channel, Action action, Map<String, Object> data)";
 	}
 
-	/** {@code (EntityEvent<T> event)}. */
-	static final class Envelope extends ArgumentBinder {
+	/** Binders that convert the payload to the method's type. */
+	abstract static sealed class Converting extends ArgumentBinder {
 
 		private final EventMessageCodec codec;
 
 		private final JavaType payloadType;
 
-		Envelope(EventMessageCodec codec, JavaType payloadType) {
+		Converting(EventMessageCodec codec, JavaType payloadType) {
 			this.codec = codec;
 			this.payloadType = payloadType;
 		}
 
+		final Object payload(EventMessage message) {
+			return this.codec.convert(message.payload(), this.payloadType);
+		}
+
+	}
+
+	/** {@code (EntityEvent<T> event)}. */
+	static final class Envelope extends Converting {
+
+		Envelope(EventMessageCodec codec, JavaType payloadType) {
+			super(codec, payloadType);
+		}
+
 		@Override
 		@Nullable Object[] bind(EventMessage message) {
-			Object payload = this.codec.convert(message.payload(), this.payloadType);
+			Object payload = payload(message);
 			return new Object[] { new EntityEvent<>(message.eventId(), message.channel(),
 					Action.fromWireName(message.action()), message.entityType(), message.entityId(),
 					message.occurredAt(), message.publisher(), message.version(), message.entityVersion(), payload,
@@ -90,20 +103,15 @@ abstract sealed class ArgumentBinder {
 	}
 
 	/** {@code (T payload)}. */
-	static final class Payload extends ArgumentBinder {
-
-		private final EventMessageCodec codec;
-
-		private final JavaType payloadType;
+	static final class Payload extends Converting {
 
 		Payload(EventMessageCodec codec, JavaType payloadType) {
-			this.codec = codec;
-			this.payloadType = payloadType;
+			super(codec, payloadType);
 		}
 
 		@Override
 		@Nullable Object[] bind(EventMessage message) {
-			return new Object[] { this.codec.convert(message.payload(), this.payloadType) };
+			return new Object[] { payload(message) };
 		}
 
 	}
