@@ -13,7 +13,8 @@ import jakarta.persistence.EntityManager;
  * saves entries for ever, each in its own transaction (ids 1, 2, 3, ...). Every
  * {@value #ROLLBACK_EVERY}th transaction is rolled back on purpose after its insert was flushed;
  * it uses the id {@value #ROLLED_BACK_IDS} + n, so no such id may ever show up anywhere. Stops by
- * itself after {@value #MAX_SECONDS} s in case nobody kills it.
+ * itself after {@value #MAX_SECONDS} s in case nobody kills it. With its relay on, it can stall the relay
+ * between publishing a batch and marking it published ({@link StallingRelayConfiguration}).
  */
 public final class CrashFixture {
 
@@ -28,7 +29,9 @@ public final class CrashFixture {
 	}
 
 	public static void main(String[] args) throws Exception {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(CrashApp.class).run(args);
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(CrashApp.class)
+			.sources(StallingRelayConfiguration.class)
+			.run(args);
 		TransactionTemplate tx = context.getBean(TransactionTemplate.class);
 		EntityManager entityManager = context.getBean(EntityManager.class);
 		System.out.println("CRASH-FIXTURE READY");

@@ -8,15 +8,14 @@ import dev.eventbus.EntityEvent;
 import dev.eventbus.Listener;
 import dev.eventbus.failure.Deliveries;
 
-/** Records every parcel event. */
+/** Records every parcel event it handles, each event once. */
 @Component
 public class ParcelListener {
 
 	private final Deliveries deliveries = new Deliveries();
 
-	// TODO(issue 3, idempotent consumers): make this @Listener(value = "Parcel", idempotent = true) once the
-	// attribute exists, and tighten RelayOutageIntegrationTests to "each event handled exactly once".
-	@Listener("Parcel")
+	// idempotent: a batch that reached SNS but whose response was lost in the outage is published again
+	@Listener(value = "Parcel", idempotent = true)
 	void parcels(EntityEvent<Map<String, Object>> event) {
 		this.deliveries.add(event);
 	}

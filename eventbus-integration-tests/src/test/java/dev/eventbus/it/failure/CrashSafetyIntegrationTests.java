@@ -18,11 +18,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +36,7 @@ import dev.eventbus.failure.TestSchema;
 import dev.eventbus.failure.crash.CrashApp;
 import dev.eventbus.failure.crash.CrashFixture;
 import dev.eventbus.failure.crash.EntryListener;
+import dev.eventbus.failure.crash.StallingRelayConfiguration;
 import dev.eventbus.test.EnableFauxqs;
 import dev.eventbus.test.FauxqsEmulator;
 
@@ -40,13 +45,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 3, crash safety: an application killed with SIGKILL while it commits leaves an outbox
- * row for exactly every committed change and none for a rolled-back or unfinished transaction;
- * the next start relays them, and every committed entity's event is handled exactly once.
+ * row for exactly every committed change and none for a rolled-back or unfinished transaction,
+ * and every committed entity's event is handled exactly once by an idempotent listener.
  * <p>
- * The killed JVM ({@link CrashFixture}) runs with its relay off, so the test pins the
- * atomicity of entity and outbox row. A relay killed between {@code PublishBatch} and marking
- * the rows published sends those events again after a restart (at-least-once): that case needs
- * an idempotent listener to be exactly-once.
+ * First with the relay of the killed JVM ({@link CrashFixture}) off, which pins the atomicity of
+ * entity and outbox row: then even a plain listener sees each event once. Then with its relay on
+ * and killed between {@code PublishBatch} and marking the batch published: another running
+ * instance publishes that batch again, so a plain listener sees those events twice
+ * (at-least-once) and the idempotent listener still once.
  */
 @EnableFauxqs
 class CrashSafetyIntegrationTests {
@@ -107,16 +113,103 @@ class CrashSafetyIntegrationTests {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			await().atMost(Duration.ofSeconds(60))
 				.pollInterval(Duration.ofMillis(200))
-				.until(() -> listener.deliveries().entityIds().size() >= committedIds.size());
-			await().atMost(Duration.ofSeconds(10))
-				.until(() -> jdbc.queryForObject("select count(*) from eventbus_outbox where published_at is null",
-						Long.class) == 0);
+				.until(() -> listener.deliveries().entityIds().size() >= committedIds.size()
+						&& listener.once().entityIds().size() >= committedIds.size());
+			awaitAllPublished(jdbc);
 
 			assertThat(listener.deliveries().entityIds()).containsExactlyInAnyOrderElementsOf(committedIds)
 				.doesNotContainAnyElementsOf(rolledBack);
 			assertThat(listener.deliveries().count()).as("each committed entity's event handled exactly once")
 				.isEqualTo(committedIds.size());
+			assertThat(listener.once().entityIds()).containsExactlyInAnyOrderElementsOf(committedIds);
+			assertThat(listener.once().count()).isEqualTo(committedIds.size());
 		}
+	}
+
+	@Test
+	void relayKilledBetweenPublishAndMarkingPublishedDuplicatesOnlyForPlainListenersAndIdempotentOnesHandleOnce(
+			FauxqsEmulator emulator) throws Exception {
+		String url = TestSchema.fresh(SCHEMA + "_relay");
+		Map<String, String> properties = TestApps.baseProperties(emulator, url);
+		properties.put("spring.application.name", "fx-crash-relay");
+		properties.put("eventbus.publish.topic-prefix", "fx-crash-relay-");
+		properties.put("spring.jpa.hibernate.ddl-auto", "none");
+		Map<String, String> fixtureProperties = new LinkedHashMap<>(properties);
+		fixtureProperties.put("spring.jpa.hibernate.ddl-auto", "create");
+		fixtureProperties.put("eventbus.consume.enabled", "false");
+		fixtureProperties.put("fx.crash.stall-after-sends", "3");
+
+		// the surviving instance runs all along: its queues exist before anything is published
+		try (ConfigurableApplicationContext survivor = TestApps.run(CrashApp.class, properties)) {
+			EntryListener listener = survivor.getBean(EntryListener.class);
+			JdbcTemplate jdbc = survivor.getBean(JdbcTemplate.class);
+			Path log = this.temp.resolve("crash-fixture-relay.log");
+			Process fixture = launch(fixtureProperties, log);
+			int stalledBatch;
+			try {
+				await().atMost(Duration.ofSeconds(90))
+					.pollInterval(Duration.ofMillis(50))
+					.until(() -> !fixture.isAlive() || (Files.readString(log).contains(StallingRelayConfiguration.MARKER)
+							&& committed(url).size() >= COMMITS_BEFORE_KILL));
+				assertThat(fixture.isAlive()).as("the fixture still runs; its output:%n%s", tail(log)).isTrue();
+				fixture.destroyForcibly();
+				assertThat(fixture.waitFor(10, TimeUnit.SECONDS)).isTrue();
+			}
+			finally {
+				fixture.destroyForcibly();
+			}
+			Matcher marker = Pattern.compile(Pattern.quote(StallingRelayConfiguration.MARKER) + " (\\d+)")
+				.matcher(Files.readString(log));
+			assertThat(marker.find()).isTrue();
+			stalledBatch = Integer.parseInt(marker.group(1));
+			assertThat(stalledBatch).isPositive();
+
+			Set<Long> committed = committed(url);
+			long last = committed.stream().mapToLong(Long::longValue).max().orElseThrow();
+			assertThat(committed).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, last).boxed().toList());
+			Set<String> committedIds = committed.stream().map(String::valueOf).collect(Collectors.toSet());
+			assertThat(outboxRowsByEntity(url).keySet()).containsExactlyInAnyOrderElementsOf(committedIds);
+
+			// the stalled batch reached SNS once from the killed relay and once more from the survivor's
+			await().atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> listener.deliveries().count() >= committedIds.size() + stalledBatch
+						&& listener.once().entityIds().size() >= committedIds.size());
+			awaitAllPublished(jdbc);
+			String onceQueue = survivor.getBean(SqsAsyncClient.class)
+				.getQueueUrl((r) -> r.queueName("fx-crash-relay-entryListener-entriesOnce"))
+				.join()
+				.queueUrl();
+			await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> inFlight(survivor.getBean(SqsAsyncClient.class), onceQueue) == 0);
+
+			assertThat(listener.deliveries().entityIds()).containsExactlyInAnyOrderElementsOf(committedIds);
+			assertThat(listener.deliveries().count()).as("plain listener: at least once, the stalled batch twice")
+				.isEqualTo(committedIds.size() + stalledBatch);
+			assertThat(listener.once().entityIds()).containsExactlyInAnyOrderElementsOf(committedIds);
+			assertThat(listener.once().count()).as("idempotent listener: exactly once").isEqualTo(committedIds.size());
+			assertThat(jdbc.queryForObject("select count(*) from eventbus_inbox where listener_id = ?", Long.class,
+					"entryListener-entriesOnce"))
+				.isEqualTo(committedIds.size());
+		}
+	}
+
+	private static void awaitAllPublished(JdbcTemplate jdbc) {
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> jdbc.queryForObject("select count(*) from eventbus_outbox where published_at is null",
+					Long.class) == 0);
+	}
+
+	private static long inFlight(SqsAsyncClient sqs, String queueUrl) {
+		Map<QueueAttributeName, String> attributes = sqs
+			.getQueueAttributes((r) -> r.queueUrl(queueUrl)
+				.attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+						QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+			.join()
+			.attributes();
+		return Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+				+ Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
 	}
 
 	private static Process launch(Map<String, String> properties, Path log) throws IOException {

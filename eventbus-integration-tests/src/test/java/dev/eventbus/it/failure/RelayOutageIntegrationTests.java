@@ -28,8 +28,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Issue 3, broker outage: with SNS/SQS down, commits still succeed, their events wait in the
  * outbox with the failure recorded, the relay backs off with a single WARN, and once the broker
- * is back every event is delivered and one INFO says so. Runs its own emulator (with a data
- * directory, so topics, queues and subscriptions survive the restart).
+ * is back every event is delivered, once to an idempotent listener, and one INFO says so. Runs
+ * its own emulator (with a data directory, so topics, queues and subscriptions survive the
+ * restart).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RelayOutageIntegrationTests {
@@ -95,9 +96,10 @@ class RelayOutageIntegrationTests {
 
 			assertThat(listener.deliveries().entityIds()).hasSize(EVENTS);
 			assertThat(listener.deliveries().eventIds()).hasSize(EVENTS);
-			// TODO(issue 3, idempotent consumers): once ParcelListener is idempotent, assert that no event was
-			// handled twice: assertThat(listener.deliveries().count()).isEqualTo(EVENTS)
-			assertThat(listener.deliveries().count()).isGreaterThanOrEqualTo(EVENTS);
+			assertThat(listener.deliveries().count()).as("the idempotent listener handles each event once")
+				.isEqualTo(EVENTS);
+			assertThat(count(jdbc, "select count(*) from eventbus_inbox where listener_id = 'parcelListener-parcels'"))
+				.isEqualTo(EVENTS);
 			assertThat(count(jdbc, "select count(*) from eventbus_outbox where published_at is not null"))
 				.isEqualTo(EVENTS);
 			assertThat(relayLines(output, outputBefore, "INFO")).as("INFO of the relay on recovery")
