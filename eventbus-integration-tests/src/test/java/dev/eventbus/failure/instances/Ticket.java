@@ -29,4 +29,8 @@ public class Ticket {
 		return this.id;
 	}
 
+	public void setSeat(String seat) {
+		this.seat = seat;
+	}
+
 }
