@@ -185,8 +185,10 @@ class CrashSafetyIntegrationTests {
 				.until(() -> inFlight(survivor.getBean(SqsAsyncClient.class), onceQueue) == 0);
 
 			assertThat(listener.deliveries().entityIds()).containsExactlyInAnyOrderElementsOf(committedIds);
+			// at least the stalled batch twice (another relay worker of the killed JVM may have been caught between
+			// publish and mark as well)
 			assertThat(listener.deliveries().count()).as("plain listener: at least once, the stalled batch twice")
-				.isEqualTo(committedIds.size() + stalledBatch);
+				.isGreaterThanOrEqualTo(committedIds.size() + stalledBatch);
 			assertThat(listener.once().entityIds()).containsExactlyInAnyOrderElementsOf(committedIds);
 			assertThat(listener.once().count()).as("idempotent listener: exactly once").isEqualTo(committedIds.size());
 			assertThat(jdbc.queryForObject("select count(*) from eventbus_inbox where listener_id = ?", Long.class,
