@@ -66,7 +66,8 @@ public final class EventBusListenerAutoConfiguration {
 				new ListenerContainers.Settings(consume.getMaxConcurrentMessages(), published, consume.isIdempotent(),
 						retry.getInitialDelay(), retry.getMultiplier(), retry.getMaxDelay(),
 						retry.getNonRetryableExceptions(), provision.getMaxReceiveCount(),
-						provision.getVisibilityTimeout(), consume.getMaxHandlingTime(), consume.getShutdownTimeout()),
+						provision.getVisibilityTimeout(), consume.getMaxHandlingTime(), consume.getShutdownTimeout(),
+						consume.isRawDelivery()),
 				inbox.getIfAvailable());
 	}
 

@@ -301,6 +301,22 @@ public class EventBusProperties {
 		private boolean idempotent;
 
 		/**
+		 * Whether listener queues receive raw messages (SNS raw message delivery) instead of
+		 * SNS notifications. Off by default: a listener then accepts only notifications from
+		 * its own topic and moves anything else (including messages sent straight to the
+		 * queue) to the dead-letter queue.
+		 */
+		private boolean rawDelivery;
+
+		public boolean isRawDelivery() {
+			return this.rawDelivery;
+		}
+
+		public void setRawDelivery(boolean rawDelivery) {
+			this.rawDelivery = rawDelivery;
+		}
+
+		/**
 		 * How long handled event ids are kept in the eventbus_inbox table: the window in which
 		 * a redelivery is recognised.
 		 */

@@ -59,7 +59,7 @@ public final class EventBusTransportAutoConfiguration {
 		return new SnsSqsProvisioner(sns, sqs, naming,
 				new SnsSqsProvisioner.Settings(provision.getMode(), properties.getPublish().isFifo(),
 						provision.getMaxReceiveCount(), provision.getVisibilityTimeout(),
-						provision.getDeadLetterRetention()));
+						provision.getDeadLetterRetention(), properties.getConsume().isRawDelivery()));
 	}
 
 	@Bean

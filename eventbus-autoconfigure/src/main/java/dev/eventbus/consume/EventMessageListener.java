@@ -18,9 +18,9 @@ import dev.eventbus.message.EventMessageCodec;
 import dev.eventbus.message.MalformedMessageException;
 
 /**
- * Handles the messages of one listener's queue: unwraps the SNS envelope (or takes a raw
- * delivery as it is), rejects a message from any topic but the listener's own, reads the
- * event, binds the arguments and invokes the method. Returning normally acknowledges (deletes)
+ * Handles the messages of one listener's queue: unwraps the SNS envelope (or, with raw
+ * delivery on, takes the message as it is; otherwise a message that is not an SNS notification
+ * is rejected), rejects a notification from any topic but the listener's own, reads the event, binds the arguments and invokes the method. Returning normally acknowledges (deletes)
  * the message; an exception from the method leaves it for redelivery. A message that cannot
  * be read or bound is poison: it is moved to the dead-letter queue at once with the reason,
  * logged once at WARN, and never retried.
@@ -45,8 +45,11 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 
 	private final @Nullable Inbox inbox;
 
+	private final boolean rawDelivery;
+
 	EventMessageListener(ListenerEndpoint endpoint, String queueName, String topicArn, EventMessageCodec codec,
-			DeadLetters deadLetters, VisibilityHeartbeat heartbeat, @Nullable Inbox inbox) {
+			DeadLetters deadLetters, VisibilityHeartbeat heartbeat, @Nullable Inbox inbox, boolean rawDelivery) {
+		this.rawDelivery = rawDelivery;
 		this.endpoint = endpoint;
 		this.queueName = queueName;
 		this.topicArn = topicArn;
@@ -91,7 +94,11 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 	private String unwrap(String body) {
 		JsonNode tree = this.codec.readTree(body);
 		if (tree == null || !tree.isObject() || !"Notification".equals(tree.path("Type").asString(null))) {
-			return body;
+			if (this.rawDelivery) {
+				return body;
+			}
+			throw new MalformedMessageException("not an SNS notification of " + this.topicArn
+					+ "; messages sent straight to the queue are rejected (eventbus.consume.raw-delivery=false)", null);
 		}
 		String sender = tree.path("TopicArn").asString("");
 		if (!this.topicArn.equals(sender)) {

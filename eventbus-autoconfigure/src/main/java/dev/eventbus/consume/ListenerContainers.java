@@ -111,7 +111,7 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 		EventMessageListener.DeadLetters deadLetters = new EventMessageListener.DeadLetters(this.sqs,
 				queue.deadLetterQueueName());
 		container.setMessageListener(new EventMessageListener(endpoint, queue.queueName(), queue.topicArn(),
-				this.codec, deadLetters, this.heartbeat, idempotent ? this.inbox : null));
+				this.codec, deadLetters, this.heartbeat, idempotent ? this.inbox : null, this.settings.rawDelivery()));
 		List<Class<? extends Throwable>> noRetryFor = new ArrayList<>(this.settings.nonRetryable());
 		noRetryFor.addAll(endpoint.noRetryFor());
 		container.setErrorHandler(new ListenerErrorHandler(endpoint.describe(), retryPolicy(endpoint), noRetryFor,
@@ -176,11 +176,12 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 	 * @param visibilityTimeout the queues' visibility timeout
 	 * @param maxHandlingTime how long the visibility of a running handler's message is extended
 	 * @param shutdownTimeout how long in-flight handlers may finish on shutdown
+	 * @param rawDelivery whether queues receive raw messages rather than SNS notifications
 	 */
 	public record Settings(int maxConcurrentMessages, Set<String> publishedChannels, boolean idempotent,
 			Duration retryInitialDelay, double retryMultiplier, Duration retryMaxDelay,
 			List<Class<? extends Throwable>> nonRetryable, int maxReceiveCount, Duration visibilityTimeout,
-			Duration maxHandlingTime, Duration shutdownTimeout) {
+			Duration maxHandlingTime, Duration shutdownTimeout, boolean rawDelivery) {
 
 		ListenerErrorHandler.RetryPolicy retry() {
 			return new ListenerErrorHandler.RetryPolicy(this.retryInitialDelay, this.retryMultiplier,

@@ -178,7 +178,13 @@ public final class SnsSqsProvisioner implements TopicResolver {
 	private void ensureSubscription(String topicArn, String queueArn, String filterPolicy) {
 		Optional<Subscription> existing = findSubscription(topicArn, queueArn);
 		if (existing.isEmpty()) {
-			Map<String, String> attributes = filterPolicy.isEmpty() ? Map.of() : Map.of("FilterPolicy", filterPolicy);
+			Map<String, String> attributes = new HashMap<>();
+			if (!filterPolicy.isEmpty()) {
+				attributes.put("FilterPolicy", filterPolicy);
+			}
+			if (this.settings.rawDelivery()) {
+				attributes.put("RawMessageDelivery", "true");
+			}
 			this.sns.subscribe((request) -> request.topicArn(topicArn)
 				.protocol("sqs")
 				.endpoint(queueArn)
@@ -189,9 +195,17 @@ public final class SnsSqsProvisioner implements TopicResolver {
 			return;
 		}
 		String subscriptionArn = existing.get().subscriptionArn();
-		String current = this.sns.getSubscriptionAttributes((request) -> request.subscriptionArn(subscriptionArn))
-			.attributes()
-			.getOrDefault("FilterPolicy", "");
+		Map<String, String> currentAttributes = this.sns
+			.getSubscriptionAttributes((request) -> request.subscriptionArn(subscriptionArn))
+			.attributes();
+		String raw = Boolean.toString(this.settings.rawDelivery());
+		if (!raw.equals(currentAttributes.getOrDefault("RawMessageDelivery", "false"))) {
+			this.sns.setSubscriptionAttributes((request) -> request.subscriptionArn(subscriptionArn)
+				.attributeName("RawMessageDelivery")
+				.attributeValue(raw));
+			logger.info("eventbus set raw message delivery of " + subscriptionArn + " to " + raw);
+		}
+		String current = currentAttributes.getOrDefault("FilterPolicy", "");
 		if (!sameAttribute(filterPolicy, current)) {
 			this.sns.setSubscriptionAttributes((request) -> request.subscriptionArn(subscriptionArn)
 				.attributeName("FilterPolicy")
@@ -268,9 +282,10 @@ public final class SnsSqsProvisioner implements TopicResolver {
 	 * @param maxReceiveCount deliveries before a message goes to the dead-letter queue
 	 * @param visibilityTimeout the queues' visibility timeout
 	 * @param deadLetterRetention how long dead letters are kept
+	 * @param rawDelivery whether subscriptions use SNS raw message delivery
 	 */
 	public record Settings(ProvisionMode mode, boolean fifo, int maxReceiveCount, Duration visibilityTimeout,
-			Duration deadLetterRetention) {
+			Duration deadLetterRetention, boolean rawDelivery) {
 	}
 
 }

@@ -86,6 +86,7 @@ class PoisonMessageIntegrationTests {
 	void poisonMessagesGoToTheDeadLetterQueueWithTheReasonAndGoodEventsAroundThemAreAllHandled(
 			CapturedOutput output) {
 		String queueUrl = this.sqs.getQueueUrl((r) -> r.queueName(ITEM_QUEUE)).join().queueUrl();
+		String itemTopic = topicArn("fx-poison-Item");
 		Map<String, String> poison = new HashMap<>(); // body -> expected reason fragment
 		long started = System.nanoTime();
 		int perRound = POISON / (GOOD / PER_TRANSACTION);
@@ -99,7 +100,7 @@ class PoisonMessageIntegrationTests {
 			List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
 			for (int i = 0; i < perRound; i++) {
 				int k = round * perRound + i;
-				String[] message = poison(k);
+				String[] message = poison(k, itemTopic);
 				poison.put(message[0], message[1]);
 				entries.add(SendMessageBatchRequestEntry.builder().id("p" + i).messageBody(message[0]).build());
 			}
@@ -157,16 +158,24 @@ class PoisonMessageIntegrationTests {
 			.contains(itemTopic);
 	}
 
-	/** A poison message and a fragment of the reason it must be dead-lettered with. */
-	private static String[] poison(int k) {
+	/**
+	 * A poison message and a fragment of the reason it must be dead-lettered with: an SNS
+	 * notification of the queue's own topic around a bad message, or a bare message sent
+	 * straight to the queue (rejected because only notifications of the topic are accepted).
+	 */
+	private static String[] poison(int k, String topicArn) {
 		return switch (k % 6) {
 			case 0 -> new String[] { "not json at all #" + k + " {", "not JSON" };
-			case 1 -> new String[] { "[" + k + ", 2, 3]", "not a JSON object" };
-			case 2 -> new String[] { "{\"poison\":" + k + "}", "payload" };
-			case 3 -> new String[] { "{\"eventId\":\"" + UUID.randomUUID() + "\",\"payload\":{\"id\":" + k + "}}",
-					"channel" };
-			default -> new String[] { Messages.envelope(UUID.randomUUID(), "Item", Integer.toString(900_000 + k),
-					Map.of("id", 900_000 + k, "quantity", "lots", "name", "poison-" + k)), "does not convert" };
+			case 1 -> new String[] { Messages.snsNotification(topicArn, "[" + k + ", 2, 3]"), "not a JSON object" };
+			case 2 -> new String[] { Messages.snsNotification(topicArn, "{\"poison\":" + k + "}"), "payload" };
+			case 3 -> new String[] { Messages.snsNotification(topicArn,
+					"{\"eventId\":\"" + UUID.randomUUID() + "\",\"payload\":{\"id\":" + k + "}}"), "channel" };
+			case 4 -> new String[] { Messages.envelope(UUID.randomUUID(), "Item", Integer.toString(900_000 + k),
+					Map.of("id", 900_000 + k, "quantity", 1, "name", "bare-" + k)), "not an SNS notification" };
+			default -> new String[] { Messages.snsNotification(topicArn,
+					Messages.envelope(UUID.randomUUID(), "Item", Integer.toString(900_000 + k),
+							Map.of("id", 900_000 + k, "quantity", "lots", "name", "poison-" + k))),
+					"does not convert" };
 		};
 	}
 
