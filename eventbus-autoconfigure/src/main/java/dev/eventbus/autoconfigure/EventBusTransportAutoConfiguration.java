@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 import dev.eventbus.capture.PublishedChannels;
+import dev.eventbus.consume.ListenerContainers;
 import dev.eventbus.outbox.OutboxRelay;
 import dev.eventbus.outbox.OutboxSignal;
 import dev.eventbus.outbox.OutboxStore;
@@ -64,9 +65,11 @@ public final class EventBusTransportAutoConfiguration {
 
 	@Bean
 	SmartInitializingSingleton eventBusTopicProvisioning(SnsSqsProvisioner provisioner,
-			ObjectProvider<EntityManagerFactory> entityManagerFactories, EventBusProperties properties) {
+			ObjectProvider<EntityManagerFactory> entityManagerFactories, ObjectProvider<ListenerContainers> listeners,
+			EventBusProperties properties) {
 		return () -> {
-			if (properties.getProvision().getMode() != ProvisionMode.NONE) {
+			// with listeners, the listener containers provision the topics too and report all at once
+			if (properties.getProvision().getMode() != ProvisionMode.NONE && listeners.getIfAvailable() == null) {
 				entityManagerFactories.orderedStream()
 					.forEach((emf) -> provisioner.provisionTopics(PublishedChannels.of(emf)));
 			}

@@ -18,11 +18,13 @@ import org.springframework.context.SmartLifecycle;
 
 import dev.eventbus.message.EventMessageCodec;
 import dev.eventbus.provision.ListenerQueue;
+import dev.eventbus.provision.MissingResourcesException;
 import dev.eventbus.provision.SnsSqsProvisioner;
 
 /**
  * Turns the {@link dev.eventbus.Listener} methods into running consumers: once all singletons
- * exist it provisions each listener's queue and creates a Spring Cloud AWS
+ * exist it provisions the topics of the published channels and each listener's queue (in
+ * {@code validate} mode it reports everything missing at once) and creates a Spring Cloud AWS
  * {@link SqsMessageListenerContainer} for it (from the application's container factory, so
  * {@code spring.cloud.aws.sqs.listener.*} applies); it starts and stops them with the context.
  */
@@ -77,19 +79,35 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 
 	@Override
 	public void afterSingletonsInstantiated() {
+		List<String> missing = new ArrayList<>();
+		try {
+			this.provisioner.provisionTopics(this.settings.publishedChannels());
+		}
+		catch (MissingResourcesException ex) {
+			missing.addAll(ex.getMissing());
+		}
 		for (ListenerEndpoint endpoint : this.listeners.endpoints()) {
 			if (!this.settings.publishedChannels().contains(endpoint.channel())) {
 				logger.warn("eventbus: @Listener " + endpoint.describe() + " listens to channel '" + endpoint.channel()
 						+ "', which no @PublishEvents entity of this application publishes; fine if another "
 						+ "service publishes it, otherwise check the channel name");
 			}
-			ListenerQueue queue = this.provisioner.provisionListener(endpoint.id(), endpoint.channel(),
-					endpoint.actions());
+			ListenerQueue queue;
+			try {
+				queue = this.provisioner.provisionListener(endpoint.id(), endpoint.channel(), endpoint.actions());
+			}
+			catch (MissingResourcesException ex) {
+				ex.getMissing().stream().filter((resource) -> !missing.contains(resource)).forEach(missing::add);
+				continue;
+			}
 			this.queues.add(queue);
 			this.containers.add(container(endpoint, queue));
 			logger.info("eventbus: @Listener " + endpoint.describe() + " consumes channel '" + endpoint.channel()
 					+ "' from queue " + queue.queueName()
 					+ (endpoint.actions().isEmpty() ? "" : " (actions " + endpoint.actions() + ")"));
+		}
+		if (!missing.isEmpty()) {
+			throw new MissingResourcesException(missing);
 		}
 	}
 

@@ -92,11 +92,10 @@ public final class SnsSqsProvisioner implements TopicResolver {
 	public ListenerQueue provisionListener(String listenerId, String channel, Collection<Action> actions) {
 		String queueName = this.naming.queueName(listenerId);
 		String dlqName = this.naming.deadLetterQueueName(queueName);
-		String topicArn = topicArn(channel);
 		return switch (this.settings.mode()) {
-			case CREATE -> create(queueName, dlqName, topicArn, actions);
-			case VALIDATE -> validate(queueName, dlqName, topicArn);
-			case NONE -> new ListenerQueue(queueName, queueName, topicArn, dlqName);
+			case CREATE -> create(queueName, dlqName, topicArn(channel), actions);
+			case VALIDATE -> validate(queueName, dlqName, channel);
+			case NONE -> new ListenerQueue(queueName, queueName, topicArn(channel), dlqName);
 		};
 	}
 
@@ -133,8 +132,15 @@ public final class SnsSqsProvisioner implements TopicResolver {
 		return new ListenerQueue(queueName, queueUrl, topicArn, dlqName);
 	}
 
-	private ListenerQueue validate(String queueName, String dlqName, String topicArn) {
+	private ListenerQueue validate(String queueName, String dlqName, String channel) {
 		List<String> missing = new ArrayList<>();
+		String topicArn = null;
+		try {
+			topicArn = topicArn(channel);
+		}
+		catch (MissingResourcesException ex) {
+			missing.addAll(ex.getMissing());
+		}
 		Optional<String> queueUrl = queueUrl(queueName);
 		if (queueUrl.isEmpty()) {
 			missing.add("SQS queue '" + queueName + "'");
@@ -142,13 +148,13 @@ public final class SnsSqsProvisioner implements TopicResolver {
 		if (queueUrl(dlqName).isEmpty()) {
 			missing.add("SQS dead-letter queue '" + dlqName + "'");
 		}
-		if (queueUrl.isPresent()) {
+		if (queueUrl.isPresent() && topicArn != null) {
 			String queueArn = queueArn(queueUrl.get());
 			if (findSubscription(topicArn, queueArn).isEmpty()) {
 				missing.add("subscription of queue '" + queueName + "' to topic " + topicArn);
 			}
 		}
-		if (!missing.isEmpty()) {
+		if (!missing.isEmpty() || topicArn == null) {
 			throw new MissingResourcesException(missing);
 		}
 		return new ListenerQueue(queueName, queueUrl.get(), topicArn, dlqName);

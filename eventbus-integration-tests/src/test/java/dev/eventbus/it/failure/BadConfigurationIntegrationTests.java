@@ -12,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -82,18 +83,23 @@ class BadConfigurationIntegrationTests {
 			CapturedOutput output) {
 		Map<String, String> properties = properties(emulator, "d");
 		properties.put("eventbus.provision.mode", "validate");
+		// one start reports everything that is missing: the topic, the queue and its dead-letter queue
 		String report = failedStart(PlainApp.class, properties, output);
-		assertThat(report).contains("eventbus.provision.mode").contains("fx-bad-d-Memo");
-		assertThat(report.substring(report.indexOf("Action:"))).contains("eventbus.provision.mode=create");
-
-		// with the topic there, what is missing is the listener's queue, dead-letter queue and subscription
-		try (SnsClient sns = sns(emulator)) {
-			sns.createTopic((r) -> r.name("fx-bad-d-Memo"));
-		}
-		report = failedStart(PlainApp.class, properties, output);
 		assertThat(report).contains("eventbus.provision.mode")
+			.contains("fx-bad-d-Memo")
 			.contains("fx-bad-d-memoListener-memos'")
 			.contains("fx-bad-d-memoListener-memos-dlq");
+		assertThat(report.substring(report.indexOf("Action:"))).contains("eventbus.provision.mode=create");
+
+		// with the topic and queues there, what is missing is the subscription
+		try (SnsClient sns = sns(emulator); SqsClient sqs = sqs(emulator)) {
+			sns.createTopic((r) -> r.name("fx-bad-d-Memo"));
+			sqs.createQueue((r) -> r.queueName("fx-bad-d-memoListener-memos"));
+			sqs.createQueue((r) -> r.queueName("fx-bad-d-memoListener-memos-dlq"));
+		}
+		String second = failedStart(PlainApp.class, properties, output);
+		assertThat(second).contains("subscription of queue 'fx-bad-d-memoListener-memos'")
+			.doesNotContain("SQS queue 'fx-bad-d-memoListener-memos'");
 	}
 
 	@Test
@@ -152,6 +158,17 @@ class BadConfigurationIntegrationTests {
 	private static SnsClient sns(FauxqsEmulator emulator) {
 		Map<String, String> aws = emulator.springProperties();
 		return SnsClient.builder()
+			.endpointOverride(URI.create(emulator.endpoint()))
+			.region(Region.of(aws.get("spring.cloud.aws.region.static")))
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+					aws.getOrDefault("spring.cloud.aws.credentials.access-key", "test"),
+					aws.getOrDefault("spring.cloud.aws.credentials.secret-key", "test"))))
+			.build();
+	}
+
+	private static SqsClient sqs(FauxqsEmulator emulator) {
+		Map<String, String> aws = emulator.springProperties();
+		return SqsClient.builder()
 			.endpointOverride(URI.create(emulator.endpoint()))
 			.region(Region.of(aws.get("spring.cloud.aws.region.static")))
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
