@@ -236,6 +236,20 @@ public class EventBusProperties {
 		 */
 		private Duration deadLetterRetention = Duration.ofDays(14);
 
+		/**
+		 * How long unconsumed messages stay in a listener's queue: a listener that is down
+		 * longer than this loses events (SQS allows 1 minute to 14 days).
+		 */
+		private Duration messageRetention = Duration.ofDays(14);
+
+		public Duration getMessageRetention() {
+			return this.messageRetention;
+		}
+
+		public void setMessageRetention(Duration messageRetention) {
+			this.messageRetention = messageRetention;
+		}
+
 		public ProvisionMode getMode() {
 			return this.mode;
 		}

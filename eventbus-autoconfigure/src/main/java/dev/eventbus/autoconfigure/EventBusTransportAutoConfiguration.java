@@ -60,7 +60,8 @@ public final class EventBusTransportAutoConfiguration {
 		return new SnsSqsProvisioner(sns, sqs, naming,
 				new SnsSqsProvisioner.Settings(provision.getMode(), properties.getPublish().isFifo(),
 						provision.getMaxReceiveCount(), provision.getVisibilityTimeout(),
-						provision.getDeadLetterRetention(), properties.getConsume().isRawDelivery()));
+						provision.getDeadLetterRetention(), properties.getConsume().isRawDelivery(),
+						provision.getMessageRetention()));
 	}
 
 	@Bean

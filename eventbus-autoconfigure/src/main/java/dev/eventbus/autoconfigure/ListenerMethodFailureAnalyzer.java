@@ -6,17 +6,14 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import dev.eventbus.consume.ListenerMethodException;
 
 /**
- * Explains a {@code @Listener} method whose parameters cannot be bound.
+ * Explains a {@code @Listener} method that cannot be used: parameters that cannot be bound,
+ * invalid attributes, or an idempotent listener without a data source.
  */
 class ListenerMethodFailureAnalyzer extends AbstractFailureAnalyzer<ListenerMethodException> {
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, ListenerMethodException cause) {
-		return new FailureAnalysis(cause.getMessage(),
-				"Change the parameters of " + cause.getMethod() + " to one of the supported styles:\n"
-						+ "\tvoid on(EntityEvent<OrderView> event)\n\tvoid on(OrderView order)\n"
-						+ "\tvoid on(String channel, Action action, Map<String, Object> data)",
-				cause);
+		return new FailureAnalysis(cause.getMessage(), "In " + cause.getMethod() + ": " + cause.getFix(), cause);
 	}
 
 }

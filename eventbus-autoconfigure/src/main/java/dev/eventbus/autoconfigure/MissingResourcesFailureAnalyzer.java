@@ -12,8 +12,9 @@ class MissingResourcesFailureAnalyzer extends AbstractFailureAnalyzer<MissingRes
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MissingResourcesException cause) {
+		String mode = cause.getMode().name().toLowerCase(java.util.Locale.ROOT);
 		return new FailureAnalysis(
-				"eventbus.provision.mode is validate and these SNS/SQS resources do not exist:\n\t- "
+				"eventbus.provision.mode is " + mode + " and these SNS/SQS resources do not exist:\n\t- "
 						+ String.join("\n\t- ", cause.getMissing()),
 				"Create them (Terraform, CloudFormation), or set eventbus.provision.mode=create to let eventbus "
 						+ "create them at start-up.",

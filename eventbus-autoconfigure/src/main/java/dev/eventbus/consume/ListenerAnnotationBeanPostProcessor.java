@@ -87,7 +87,8 @@ public final class ListenerAnnotationBeanPostProcessor implements BeanPostProces
 	private ListenerEndpoint endpoint(Object bean, String beanName, Method method, Listener listener) {
 		String channel = resolve(listener.value());
 		if (!StringUtils.hasText(channel)) {
-			throw new ListenerMethodException(method, "names no channel; write @Listener(\"Order\")");
+			throw new ListenerMethodException(method, "names no channel",
+					"Name the channel, for example @Listener(\"Order\"), or define the placeholder it uses.");
 		}
 		String id = StringUtils.hasText(listener.id()) ? resolve(listener.id()) : beanName + "-" + method.getName();
 		Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
@@ -110,8 +111,8 @@ public final class ListenerAnnotationBeanPostProcessor implements BeanPostProces
 			return DurationStyle.detectAndParse(text);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new ListenerMethodException(method,
-					"has " + attribute + " = \"" + text + "\", which is not a duration (write e.g. \"5s\" or \"PT5S\")");
+			throw new ListenerMethodException(method, "has " + attribute + " = \"" + text + "\", which is not a duration",
+					"Write a duration such as \"5s\", \"2m\" or \"PT5S\" in @Listener(" + attribute + " = ...).");
 		}
 	}
 
@@ -129,8 +130,8 @@ public final class ListenerAnnotationBeanPostProcessor implements BeanPostProces
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		throw new ListenerMethodException(method,
-				"has retryMultiplier = \"" + text + "\"; it must be a number of at least 1 (e.g. \"2\")");
+		throw new ListenerMethodException(method, "has retryMultiplier = \"" + text + "\", which is not a number of at least 1",
+				"Write a number of at least 1, such as \"2\", in @Listener(retryMultiplier = ...).");
 	}
 
 	private String resolve(String value) {

@@ -107,7 +107,7 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 					+ (endpoint.actions().isEmpty() ? "" : " (actions " + endpoint.actions() + ")"));
 		}
 		if (!missing.isEmpty()) {
-			throw new MissingResourcesException(missing);
+			throw new MissingResourcesException(missing, this.provisioner.mode());
 		}
 	}
 
@@ -124,7 +124,9 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 		boolean idempotent = endpoint.idempotent() || this.settings.idempotent();
 		if (idempotent && this.inbox == null) {
 			throw new ListenerMethodException(endpoint.method(),
-					"is idempotent, which needs a DataSource for the eventbus_inbox table, and there is none");
+					"is idempotent, which needs a DataSource for the eventbus_inbox table, and there is none",
+					"Configure a DataSource (spring.datasource.*), or remove @Listener(idempotent = true) and set "
+							+ "eventbus.consume.idempotent=false.");
 		}
 		EventMessageListener.DeadLetters deadLetters = new EventMessageListener.DeadLetters(this.sqs,
 				queue.deadLetterQueueName());

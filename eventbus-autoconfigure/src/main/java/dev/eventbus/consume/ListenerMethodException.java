@@ -9,16 +9,41 @@ public class ListenerMethodException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
+	static final String SUPPORTED_SIGNATURES = "Change the parameters to one of the supported styles:\n"
+			+ "\tvoid on(EntityEvent<OrderView> event)\n\tvoid on(OrderView order)\n"
+			+ "\tvoid on(String channel, Action action, Map<String, Object> data)";
+
 	private final String method;
+
+	private final String fix;
+
+	/**
+	 * Creates the exception for parameters that cannot be bound.
+	 * @param method the listener method
+	 * @param problem what is wrong with it
+	 */
+	public ListenerMethodException(Method method, String problem) {
+		this(method, problem, SUPPORTED_SIGNATURES);
+	}
 
 	/**
 	 * Creates the exception.
 	 * @param method the listener method
 	 * @param problem what is wrong with it
+	 * @param fix what to do about it
 	 */
-	public ListenerMethodException(Method method, String problem) {
+	public ListenerMethodException(Method method, String problem, String fix) {
 		super("@Listener method " + describe(method) + " " + problem);
 		this.method = describe(method);
+		this.fix = fix;
+	}
+
+	/**
+	 * What to do about the problem.
+	 * @return the fix
+	 */
+	public String getFix() {
+		return this.fix;
 	}
 
 	/**

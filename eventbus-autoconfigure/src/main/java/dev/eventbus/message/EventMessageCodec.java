@@ -6,10 +6,13 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.eventbus.Action;
 
 /**
  * Writes and reads the JSON envelope. Uses its own {@link JsonMapper} so that an application's
@@ -20,13 +23,17 @@ public final class EventMessageCodec {
 	private final JsonMapper mapper;
 
 	/**
-	 * A codec with the default mapper: unknown payload attributes are ignored, decimals are read as
-	 * {@link java.math.BigDecimal} so that amounts keep their exact value and scale.
+	 * A codec with the default mapper: unknown payload attributes are ignored, a missing value
+	 * of a primitive attribute becomes its default, decimals are read as
+	 * {@link java.math.BigDecimal} so that amounts keep their exact value and scale, and written
+	 * in plain notation ({@code 1000}, never {@code 1E+3}).
 	 */
 	public EventMessageCodec() {
 		this(JsonMapper.builder()
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+			.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
 			.build());
 	}
 
@@ -89,7 +96,7 @@ public final class EventMessageCodec {
 		JsonNode changes = tree.get("changes");
 		try {
 			java.util.UUID.fromString(text(tree, "eventId"));
-			return new EventMessage(text(tree, "eventId"), text(tree, "channel"), text(tree, "action"),
+			EventMessage message = new EventMessage(text(tree, "eventId"), text(tree, "channel"), text(tree, "action"),
 					optionalText(tree, "entityType", ""), optionalText(tree, "entityId", null),
 					Instant.parse(text(tree, "occurredAt")), optionalText(tree, "publisher", null),
 					tree.path("version").asInt(EventMessage.FORMAT_VERSION),
@@ -97,6 +104,8 @@ public final class EventMessageCodec {
 							: null,
 					this.mapper.treeToValue(payload, Map.class),
 					(changes != null && changes.isObject()) ? this.mapper.treeToValue(changes, Map.class) : null);
+			checkAction(message.action());
+			return message;
 		}
 		catch (RuntimeException ex) {
 			if (ex instanceof MalformedMessageException) {
@@ -144,6 +153,16 @@ public final class EventMessageCodec {
 		}
 		catch (JacksonException ex) {
 			throw new MalformedMessageException("body is not JSON: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	private static void checkAction(String action) {
+		try {
+			Action.fromWireName(action);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new MalformedMessageException(
+					"unknown action '" + action + "' (this version knows created, updated and deleted)", ex);
 		}
 	}
 

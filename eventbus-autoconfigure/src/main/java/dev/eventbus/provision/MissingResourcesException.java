@@ -3,7 +3,8 @@ package dev.eventbus.provision;
 import java.util.List;
 
 /**
- * In {@code validate} mode: topics, queues or subscriptions that do not exist.
+ * Topics, queues or subscriptions that do not exist, found in {@code validate} mode (or, for
+ * topics, in {@code none} mode).
  */
 public class MissingResourcesException extends RuntimeException {
 
@@ -11,13 +12,25 @@ public class MissingResourcesException extends RuntimeException {
 
 	private final List<String> missing;
 
+	private final ProvisionMode mode;
+
 	/**
 	 * Creates the exception.
 	 * @param missing a description of each missing resource
+	 * @param mode the provisioning mode in which they were found missing
 	 */
-	public MissingResourcesException(List<String> missing) {
+	public MissingResourcesException(List<String> missing, ProvisionMode mode) {
 		super("Missing SNS/SQS resources: " + String.join("; ", missing));
 		this.missing = List.copyOf(missing);
+		this.mode = mode;
+	}
+
+	/**
+	 * The provisioning mode in which the resources were found missing.
+	 * @return the mode
+	 */
+	public ProvisionMode getMode() {
+		return this.mode;
 	}
 
 	/**

@@ -58,6 +58,14 @@ public final class SnsSqsProvisioner implements TopicResolver {
 		this.settings = settings;
 	}
 
+	/**
+	 * The provisioning mode.
+	 * @return the mode
+	 */
+	public ProvisionMode mode() {
+		return this.settings.mode();
+	}
+
 	@Override
 	public String topicArn(String channel) {
 		return this.topicArns.computeIfAbsent(channel, this::resolveTopic);
@@ -78,7 +86,7 @@ public final class SnsSqsProvisioner implements TopicResolver {
 			}
 		}
 		if (!missing.isEmpty()) {
-			throw new MissingResourcesException(missing);
+			throw new MissingResourcesException(missing, this.settings.mode());
 		}
 	}
 
@@ -111,7 +119,8 @@ public final class SnsSqsProvisioner implements TopicResolver {
 				return topic.topicArn();
 			}
 		}
-		throw new MissingResourcesException(List.of("SNS topic '" + name + "' of channel '" + channel + "'"));
+		throw new MissingResourcesException(List.of("SNS topic '" + name + "' of channel '" + channel + "'"),
+				this.settings.mode());
 	}
 
 	private ListenerQueue create(String queueName, String dlqName, String topicArn, Collection<Action> actions) {
@@ -123,6 +132,7 @@ public final class SnsSqsProvisioner implements TopicResolver {
 		String queueArn = dlqArn.substring(0, dlqArn.lastIndexOf(':') + 1) + queueName;
 		Map<QueueAttributeName, String> attributes = new HashMap<>();
 		attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, seconds(this.settings.visibilityTimeout()));
+		attributes.put(QueueAttributeName.MESSAGE_RETENTION_PERIOD, seconds(this.settings.messageRetention()));
 		attributes.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn
 				+ "\",\"maxReceiveCount\":\"" + this.settings.maxReceiveCount() + "\"}");
 		attributes.put(QueueAttributeName.POLICY, queuePolicy(queueArn, topicArn));
@@ -155,7 +165,7 @@ public final class SnsSqsProvisioner implements TopicResolver {
 			}
 		}
 		if (!missing.isEmpty() || topicArn == null) {
-			throw new MissingResourcesException(missing);
+			throw new MissingResourcesException(missing, this.settings.mode());
 		}
 		return new ListenerQueue(queueName, queueUrl.get(), topicArn, dlqName);
 	}
@@ -273,7 +283,12 @@ public final class SnsSqsProvisioner implements TopicResolver {
 	}
 
 	private static boolean sameAttribute(String wanted, String current) {
-		return wanted.replace(" ", "").equals((current != null) ? current.replace(" ", "") : "");
+		return normalized(wanted).equals(normalized(current));
+	}
+
+	private static String normalized(String attribute) {
+		String compact = (attribute != null) ? attribute.replace(" ", "") : "";
+		return compact.equals("{}") ? "" : compact;
 	}
 
 	private static String seconds(Duration duration) {
@@ -289,9 +304,10 @@ public final class SnsSqsProvisioner implements TopicResolver {
 	 * @param visibilityTimeout the queues' visibility timeout
 	 * @param deadLetterRetention how long dead letters are kept
 	 * @param rawDelivery whether subscriptions use SNS raw message delivery
+	 * @param messageRetention how long unconsumed messages stay in a listener queue
 	 */
 	public record Settings(ProvisionMode mode, boolean fifo, int maxReceiveCount, Duration visibilityTimeout,
-			Duration deadLetterRetention, boolean rawDelivery) {
+			Duration deadLetterRetention, boolean rawDelivery, Duration messageRetention) {
 	}
 
 }
