@@ -11,7 +11,7 @@ import dev.eventbus.Listener;
 
 /**
  * The listeners measured: a no-op listener (listener throughput) and one that records the
- * commit-to-invocation latency of {@link LatencyProbe} events.
+ * moment it is invoked for each {@link LatencyProbe} event.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "bench.listeners", matchIfMissing = true)
@@ -19,7 +19,7 @@ public class BenchListeners {
 
 	private final AtomicLong handled = new AtomicLong();
 
-	private final LatencyRecorder latencies = new LatencyRecorder();
+	private final CommitLatencies latencies = new CommitLatencies();
 
 	@Listener(value = Channels.ORDER, id = "noop")
 	void noop(EntityEvent<OrderView> event) {
@@ -28,11 +28,7 @@ public class BenchListeners {
 
 	@Listener(value = Channels.LATENCY, id = "latency")
 	void latency(EntityEvent<Map<String, Object>> event) {
-		long now = System.nanoTime();
-		Object stamp = event.payload().get("stamp");
-		if (stamp instanceof Number number) {
-			this.latencies.record(now - number.longValue());
-		}
+		this.latencies.invoked(event.entityId(), System.nanoTime());
 	}
 
 	/**
@@ -44,10 +40,10 @@ public class BenchListeners {
 	}
 
 	/**
-	 * The latencies recorded by the latency listener.
-	 * @return the recorder
+	 * When the latency listener was invoked, by probe.
+	 * @return the latencies
 	 */
-	public LatencyRecorder latencies() {
+	public CommitLatencies latencies() {
 		return this.latencies;
 	}
 

@@ -64,19 +64,31 @@ public final class Benchmarks {
 		int listenerConcurrency;
 		BenchmarkContexts.resetSchema();
 		try {
-			figures.add(new StartupFigure(contexts, profile).run());
+			if (selected("startup")) {
+				figures.add(new StartupFigure(contexts, profile).run());
+			}
 			try (Fixture fixture = new Fixture(contexts)) {
 				postgres = fixture.jdbc.queryForObject("show server_version", String.class);
 				EventBusProperties properties = fixture.context.getBean(EventBusProperties.class);
-				relayWorkers = 1;
+				relayWorkers = properties.getOutbox().getRelayWorkers();
 				listenerConcurrency = properties.getConsume().getMaxConcurrentMessages();
-				figures.add(new CommitFigure(fixture, profile, cpu).run());
-				figures.addAll(new RelayFigure(fixture, profile, cpu, relayWorkers).run());
-				figures.add(new ListenerFigure(fixture, profile, cpu, listenerConcurrency).run());
-				figures.addAll(new LatencyFigure(fixture, profile, cpu).run());
+				if (selected("commit")) {
+					figures.add(new CommitFigure(fixture, profile, cpu).run());
+				}
+				if (selected("relay")) {
+					figures.addAll(new RelayFigure(fixture, profile, cpu, relayWorkers).run());
+				}
+				if (selected("listener")) {
+					figures.add(new ListenerFigure(fixture, profile, cpu, listenerConcurrency).run());
+				}
+				if (selected("latency")) {
+					figures.addAll(new LatencyFigure(fixture, profile, cpu).run());
+				}
 				fixture.deleteResources();
 			}
-			figures.add(new MemoryFigure(contexts, profile, emulatorPid, output.toAbsolutePath().getParent()).run());
+			if (selected("memory")) {
+				figures.add(new MemoryFigure(contexts, profile, emulatorPid, output.toAbsolutePath().getParent()).run());
+			}
 		}
 		finally {
 			BenchmarkContexts.dropSchema();
@@ -98,6 +110,15 @@ public final class Benchmarks {
 		System.out.println(CAVEAT);
 		System.out.println("Results: " + absolute);
 		return results;
+	}
+
+	/**
+	 * Whether a figure runs: all of them unless {@code -Dbenchmark.only} lists some (startup,
+	 * commit, relay, listener, latency, memory), for working on one figure.
+	 */
+	private static boolean selected(String figure) {
+		String only = System.getProperty("benchmark.only", "");
+		return only.isBlank() || List.of(only.split(",")).contains(figure);
 	}
 
 	private static Map<String, Object> machine(String postgres) throws IOException {

@@ -69,6 +69,7 @@ final class Fixture implements AutoCloseable {
 		this.listeners = this.context.getBean(BenchListeners.class);
 		this.relay.stop();
 		this.bodyTemplate = bodyTemplate(this.tx, this.entityManager, this.jdbc);
+		this.relay.start();
 	}
 
 	/**

@@ -10,18 +10,21 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.LongConsumer;
 
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 /**
- * End-to-end latency at a steady moderate rate: from just before the commit of an entity to the
- * invocation of its {@code @Listener} (outbox, relay, SNS, SQS, container); against a raw SDK
- * {@code Publish} of a message carrying the time, received by a raw long-polling
- * {@code ReceiveMessage} loop on a queue subscribed to the topic.
+ * End-to-end latency at a steady moderate rate: from the commit of an entity (a
+ * {@code afterCommit} synchronization notes the time) to the invocation of its
+ * {@code @Listener} (outbox, relay, SNS, SQS, container); against a raw SDK {@code Publish} of a
+ * message carrying the time of the call, received by a raw long-polling {@code ReceiveMessage}
+ * loop on a queue subscribed to the topic.
  */
 final class LatencyFigure {
 
@@ -91,13 +94,21 @@ final class LatencyFigure {
 	}
 
 	private Sampled ours() {
-		LatencyRecorder recorder = this.fixture.listeners.latencies();
+		CommitLatencies recorder = this.fixture.listeners.latencies();
 		recorder.drain();
 		CpuMeter.Window window = this.cpu.start();
-		int sent = paced((stamp) -> this.fixture.tx.executeWithoutResult(
-				(status) -> this.fixture.entityManager.persist(new LatencyProbe(UUID.randomUUID(), System.nanoTime()))));
+		int sent = paced(() -> this.fixture.tx.executeWithoutResult((status) -> {
+			UUID id = UUID.randomUUID();
+			this.fixture.entityManager.persist(new LatencyProbe(id));
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					recorder.committed(id, System.nanoTime());
+				}
+			});
+		}));
 		CpuMeter.Usage usage = window.stop();
-		Fixture.await("the latency listener", Duration.ofSeconds(60), () -> recorder.size() >= sent);
+		Fixture.await("the latency listener", Duration.ofSeconds(60), () -> recorder.completed() >= sent);
 		return new Sampled(recorder.drain(), usage);
 	}
 
@@ -106,7 +117,7 @@ final class LatencyFigure {
 		AtomicBoolean sending = new AtomicBoolean(true);
 		Future<?> receiving = receiver.submit(() -> receive(queueUrl, recorder, sending));
 		CpuMeter.Window window = this.cpu.start();
-		int sent = paced((stamp) -> this.fixture.sns
+		int sent = paced(() -> this.fixture.sns
 			.publish((request) -> request.topicArn(topicArn).message("{\"stamp\":" + System.nanoTime() + "}")));
 		CpuMeter.Usage usage = window.stop();
 		try {
@@ -150,7 +161,7 @@ final class LatencyFigure {
 	}
 
 	/** Runs the action at the profile's rate for the profile's duration; returns how often. */
-	private int paced(LongConsumer action) {
+	private int paced(Runnable action) {
 		long interval = 1_000_000_000L / this.profile.latencyRate();
 		int count = (int) (this.profile.latencyDuration().toMillis() * this.profile.latencyRate() / 1000);
 		long start = System.nanoTime();
@@ -160,7 +171,7 @@ final class LatencyFigure {
 			if (wait > 0) {
 				LockSupport.parkNanos(wait);
 			}
-			action.accept(due);
+			action.run();
 		}
 		return count;
 	}

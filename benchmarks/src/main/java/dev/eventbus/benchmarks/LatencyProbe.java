@@ -8,10 +8,7 @@ import jakarta.persistence.Table;
 
 import dev.eventbus.PublishEvents;
 
-/**
- * The latency benchmark's entity: carries the {@link System#nanoTime()} taken just before its
- * transaction commits, which the listener subtracts from its own clock.
- */
+/** The latency benchmark's entity: each commit of one is a probe. */
 @Entity
 @Table(name = "bench_latency_probes")
 @PublishEvents(Channels.LATENCY)
@@ -20,25 +17,18 @@ public class LatencyProbe {
 	@Id
 	private UUID id;
 
-	private long stamp;
-
 	private String note;
 
 	protected LatencyProbe() {
 	}
 
-	public LatencyProbe(UUID id, long stamp) {
+	public LatencyProbe(UUID id) {
 		this.id = id;
-		this.stamp = stamp;
 		this.note = "latency probe";
 	}
 
 	public UUID getId() {
 		return this.id;
-	}
-
-	public long getStamp() {
-		return this.stamp;
 	}
 
 	public String getNote() {

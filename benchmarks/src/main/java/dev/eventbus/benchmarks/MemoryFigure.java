@@ -48,6 +48,11 @@ final class MemoryFigure {
 				Integer.toString(this.profile.memoryBacklog()), this.contexts.prefix(), Long.toString(this.emulatorPid),
 				output.toString()));
 		this.contexts.awsProperties().forEach((name, value) -> command.add(name + "=" + value));
+		System.getProperties().forEach((name, value) -> {
+			if (name.toString().startsWith("eventbus.") || name.toString().startsWith("spring.")) {
+				command.add(name + "=" + value);
+			}
+		});
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		boolean exited = process.waitFor(this.profile.memoryTimeout().toSeconds(), TimeUnit.SECONDS);
 		if (!exited) {

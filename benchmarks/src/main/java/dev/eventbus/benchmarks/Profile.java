@@ -25,8 +25,8 @@ public record Profile(String name, int warmupRounds, int rounds, Duration commit
 		int memoryBacklog, Duration memoryTimeout, int startupRounds) {
 
 	/** Seconds per figure: keeps the harness working in CI. */
-	public static final Profile SMOKE = new Profile("smoke", 1, 2, Duration.ofMillis(1500), 8, 2_000, 300, 1_000, 50,
-			Duration.ofSeconds(2), 20_000, Duration.ofMinutes(2), 1);
+	public static final Profile SMOKE = new Profile("smoke", 1, 1, Duration.ofSeconds(1), 8, 1_000, 200, 500, 50,
+			Duration.ofSeconds(1), 10_000, Duration.ofMinutes(2), 1);
 
 	/** The published numbers (about ten minutes on a 2-core machine). */
 	public static final Profile FULL = new Profile("full", 1, 5, Duration.ofSeconds(5), 8, 30_000, 3_000, 10_000, 100,

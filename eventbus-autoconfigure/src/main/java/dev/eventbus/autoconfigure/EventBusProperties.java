@@ -149,6 +149,14 @@ public class EventBusProperties {
 		 */
 		private boolean relayEnabled = true;
 
+		/**
+		 * How many threads of this instance relay at once: while one waits for the broker,
+		 * another claims or marks rows. The events of one entity are still sent in order, by
+		 * one worker at a time. Each worker holds a database connection while it relays a
+		 * batch.
+		 */
+		private int relayWorkers = 2;
+
 		public boolean isInitializeSchema() {
 			return this.initializeSchema;
 		}
@@ -195,6 +203,14 @@ public class EventBusProperties {
 
 		public void setRetention(Duration retention) {
 			this.retention = retention;
+		}
+
+		public int getRelayWorkers() {
+			return this.relayWorkers;
+		}
+
+		public void setRelayWorkers(int relayWorkers) {
+			this.relayWorkers = relayWorkers;
 		}
 
 		public boolean isRelayEnabled() {

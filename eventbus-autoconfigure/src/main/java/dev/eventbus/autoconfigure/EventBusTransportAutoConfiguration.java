@@ -94,7 +94,8 @@ public final class EventBusTransportAutoConfiguration {
 		EventBusProperties.Outbox outbox = properties.getOutbox();
 		return new OutboxRelay(store, transport, signal,
 				new OutboxRelay.RelaySettings(outbox.getPollInterval(), outbox.getBatchSize(), outbox.getRetryDelay(),
-						outbox.getMaxRetryDelay(), outbox.getRetention(), RELAY_SHUTDOWN_TIMEOUT),
+						outbox.getMaxRetryDelay(), outbox.getRetention(), RELAY_SHUTDOWN_TIMEOUT,
+						outbox.getRelayWorkers()),
 				Clock.systemUTC());
 	}
 

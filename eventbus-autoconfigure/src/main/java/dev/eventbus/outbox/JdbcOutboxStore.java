@@ -7,17 +7,30 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.support.JdbcUtils;
 
 /**
  * The outbox in the {@code eventbus_outbox} table, through plain JDBC. Claims use
  * {@code FOR UPDATE SKIP LOCKED} on databases that have it (PostgreSQL, MySQL 8, H2 2), so
- * several relays share the work without publishing a row twice.
+ * several relays share the work without publishing a row twice; a claim can leave out ordering
+ * keys that another worker of the same relay holds.
+ * <p>
+ * On PostgreSQL the relay's transaction tells the planner to avoid sorting (so a claim walks
+ * the pending index in id order and stops after {@code limit} rows, whatever the table
+ * statistics say: with stale statistics after a burst the planner otherwise sorts the whole
+ * backlog for every claim) and commits with {@code synchronous_commit = off} (a database crash
+ * can at worst forget that the last events were published, and they are published again:
+ * delivery is at least once anyway). Published rows are marked with one statement.
  */
 public final class JdbcOutboxStore implements OutboxStore {
 
@@ -30,10 +43,16 @@ public final class JdbcOutboxStore implements OutboxStore {
 	private static final String CLAIM = "select o.id, o.event_id, o.channel, o.action, o.entity_id, o.body, o.attempts"
 			+ " from " + TABLE + " o where o.published_at is null and o.next_attempt_at <= ?"
 			+ " and not exists (select 1 from " + TABLE + " w where w.ordering_key = o.ordering_key"
-			+ " and w.published_at is null and w.id < o.id and w.next_attempt_at > ?)"
-			+ " order by o.id limit ? for update skip locked";
+			+ " and w.published_at is null and w.id < o.id and w.next_attempt_at > ?)";
+
+	private static final String CLAIM_ORDER = " order by o.id limit ? for update skip locked";
 
 	private static final String MARK_PUBLISHED = "update " + TABLE + " set published_at = ? where id = ?";
+
+	private static final String MARK_PUBLISHED_ANY = "update " + TABLE + " set published_at = ? where id = any (?)";
+
+	private static final String POSTGRESQL_RELAY_SETTINGS = "set local enable_sort = off;"
+			+ " set local synchronous_commit = off";
 
 	private static final String MARK_FAILED = "update " + TABLE
 			+ " set attempts = attempts + 1, last_error = ?, next_attempt_at = ? where id = ?";
@@ -41,6 +60,8 @@ public final class JdbcOutboxStore implements OutboxStore {
 	private final DataSource dataSource;
 
 	private final boolean uuidAsText;
+
+	private volatile @Nullable Dialect dialect;
 
 	/**
 	 * Creates a store.
@@ -77,17 +98,40 @@ public final class JdbcOutboxStore implements OutboxStore {
 
 	@Override
 	public Claim claim(int limit, Instant now) {
+		return claim(limit, now, Set.of());
+	}
+
+	@Override
+	public Claim claim(int limit, Instant now, Set<String> excludedKeys) {
 		Connection connection = null;
 		try {
 			connection = this.dataSource.getConnection();
 			connection.setAutoCommit(false);
+			boolean postgresql = dialect(connection) == Dialect.POSTGRESQL;
+			String exclusion = "";
+			if (!excludedKeys.isEmpty()) {
+				exclusion = postgresql ? " and o.ordering_key <> all (?)"
+						: " and o.ordering_key not in (" + String.join(", ", Collections.nCopies(excludedKeys.size(), "?"))
+								+ ")";
+			}
 			List<PendingEvent> events = new ArrayList<>(limit);
-			try (PreparedStatement select = connection.prepareStatement(CLAIM)) {
+			// on PostgreSQL the settings travel in the same round trip as the query
+			String sql = (postgresql ? POSTGRESQL_RELAY_SETTINGS + "; " : "") + CLAIM + exclusion + CLAIM_ORDER;
+			try (PreparedStatement select = connection.prepareStatement(sql)) {
 				Timestamp at = Timestamp.from(now);
-				select.setTimestamp(1, at);
-				select.setTimestamp(2, at);
-				select.setInt(3, limit);
-				try (ResultSet rows = select.executeQuery()) {
+				int index = 1;
+				select.setTimestamp(index++, at);
+				select.setTimestamp(index++, at);
+				if (!excludedKeys.isEmpty() && postgresql) {
+					select.setArray(index++, connection.createArrayOf("varchar", excludedKeys.toArray()));
+				}
+				else {
+					for (String key : excludedKeys) {
+						select.setString(index++, key);
+					}
+				}
+				select.setInt(index, limit);
+				try (ResultSet rows = resultOf(select)) {
 					while (rows.next()) {
 						events.add(new PendingEvent(rows.getLong(1), UUID.fromString(rows.getString(2)),
 								rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6),
@@ -95,9 +139,9 @@ public final class JdbcOutboxStore implements OutboxStore {
 					}
 				}
 			}
-			return new JdbcClaim(connection, events);
+			return new JdbcClaim(connection, events, postgresql);
 		}
-		catch (SQLException ex) {
+		catch (SQLException | RuntimeException ex) {
 			release(connection, false);
 			throw new OutboxException("Could not claim events from " + TABLE, ex);
 		}
@@ -133,7 +177,28 @@ public final class JdbcOutboxStore implements OutboxStore {
 		}
 	}
 
-	private static void release(Connection connection, boolean commit) {
+	/** Runs a statement that may start with statements without results (settings). */
+	private static ResultSet resultOf(PreparedStatement statement) throws SQLException {
+		boolean isResult = statement.execute();
+		while (!isResult) {
+			if (statement.getUpdateCount() == -1) {
+				throw new SQLException("The claim query returned no rows");
+			}
+			isResult = statement.getMoreResults();
+		}
+		return statement.getResultSet();
+	}
+
+	private Dialect dialect(Connection connection) throws SQLException {
+		Dialect known = this.dialect;
+		if (known == null) {
+			known = Dialect.of(connection.getMetaData().getDatabaseProductName());
+			this.dialect = known;
+		}
+		return known;
+	}
+
+	private static void release(@Nullable Connection connection, boolean commit) {
 		if (connection == null) {
 			return;
 		}
@@ -156,15 +221,18 @@ public final class JdbcOutboxStore implements OutboxStore {
 
 	private static final class JdbcClaim implements Claim {
 
-		private Connection connection;
+		private final Connection connection;
 
 		private final List<PendingEvent> events;
 
+		private final boolean markWithArray;
+
 		private boolean done;
 
-		JdbcClaim(Connection connection, List<PendingEvent> events) {
+		JdbcClaim(Connection connection, List<PendingEvent> events, boolean markWithArray) {
 			this.connection = connection;
 			this.events = events;
+			this.markWithArray = markWithArray;
 		}
 
 		@Override
@@ -177,6 +245,10 @@ public final class JdbcOutboxStore implements OutboxStore {
 			if (published.isEmpty()) {
 				return;
 			}
+			if (this.markWithArray) {
+				markPublishedAtOnce(published, at);
+				return;
+			}
 			try (PreparedStatement update = this.connection.prepareStatement(MARK_PUBLISHED)) {
 				Timestamp timestamp = Timestamp.from(at);
 				for (PendingEvent event : published) {
@@ -185,6 +257,21 @@ public final class JdbcOutboxStore implements OutboxStore {
 					update.addBatch();
 				}
 				update.executeBatch();
+			}
+			catch (SQLException ex) {
+				throw new OutboxException("Could not mark " + published.size() + " event(s) published", ex);
+			}
+		}
+
+		private void markPublishedAtOnce(List<PendingEvent> published, Instant at) {
+			Long[] ids = new Long[published.size()];
+			for (int i = 0; i < ids.length; i++) {
+				ids[i] = published.get(i).id();
+			}
+			try (PreparedStatement update = this.connection.prepareStatement(MARK_PUBLISHED_ANY)) {
+				update.setTimestamp(1, Timestamp.from(at));
+				update.setArray(2, this.connection.createArrayOf("bigint", ids));
+				update.executeUpdate();
 			}
 			catch (SQLException ex) {
 				throw new OutboxException("Could not mark " + published.size() + " event(s) published", ex);
@@ -216,6 +303,17 @@ public final class JdbcOutboxStore implements OutboxStore {
 				this.done = true;
 				release(this.connection, false);
 			}
+		}
+
+	}
+
+	/** The databases that need statements of their own. */
+	private enum Dialect {
+
+		POSTGRESQL, OTHER;
+
+		static Dialect of(String productName) {
+			return productName.toLowerCase(Locale.ROOT).contains("postgres") ? POSTGRESQL : OTHER;
 		}
 
 	}

@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -23,6 +26,11 @@ import dev.eventbus.transport.EventTransport;
  * sent events published and records failures on their rows with a back-off, so nothing is
  * dropped. When the broker is unreachable the relay backs off as a whole and logs one WARN per
  * outage and one INFO on recovery.
+ * <p>
+ * With several workers, the database round trips of one worker overlap the broker calls of the
+ * others. Workers claim one after the other, and a claim leaves out the ordering keys
+ * ({@code channel:entityId}) that another worker holds until that worker has committed, so the
+ * events of one entity are still sent in order, by one worker at a time.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
@@ -41,15 +49,27 @@ public final class OutboxRelay implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final Worker single = new Worker(true);
+
+	/** Claims happen one at a time, so that each sees the keys the others hold. */
+	private final ReentrantLock claimLock = new ReentrantLock();
+
+	/** The ordering keys of events claimed by a worker and not yet committed. */
+	private final Set<String> heldKeys = new HashSet<>();
+
+	private final Object outageMonitor = new Object();
+
 	private volatile boolean running;
 
-	private @Nullable Thread thread;
+	private List<Thread> threads = List.of();
+
+	private volatile int workerCount = 1;
 
 	private @Nullable Instant outageSince;
 
-	private Duration outageDelay = Duration.ZERO;
+	private Instant recoveredAt = Instant.MIN;
 
-	private Instant nextPurge = Instant.MIN;
+	private volatile Instant nextPurge = Instant.MIN;
 
 	/**
 	 * Creates a relay.
@@ -74,29 +94,36 @@ public final class OutboxRelay implements SmartLifecycle {
 			return;
 		}
 		this.running = true;
-		Thread relay = new Thread(this::loop, "eventbus-relay");
-		relay.setDaemon(true);
-		this.thread = relay;
-		relay.start();
+		int workers = Math.max(1, this.settings.workers());
+		this.workerCount = workers;
+		List<Thread> started = new ArrayList<>(workers);
+		for (int i = 0; i < workers; i++) {
+			Worker worker = (workers == 1) ? this.single : new Worker(i == 0);
+			Thread thread = new Thread(worker::loop, (workers == 1) ? "eventbus-relay" : "eventbus-relay-" + i);
+			thread.setDaemon(true);
+			started.add(thread);
+		}
+		this.threads = List.copyOf(started);
+		this.threads.forEach(Thread::start);
 	}
 
 	@Override
 	public void stop() {
 		this.running = false;
-		this.signal.committed();
-		Thread relay = this.thread;
-		if (relay != null) {
+		this.signal.wakeAll();
+		long deadline = System.nanoTime() + this.settings.shutdownTimeout().toNanos();
+		for (Thread thread : this.threads) {
 			try {
-				relay.join(this.settings.shutdownTimeout().toMillis());
+				thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
-			if (relay.isAlive()) {
-				relay.interrupt();
+			if (thread.isAlive()) {
+				thread.interrupt();
 			}
 		}
-		this.thread = null;
+		this.threads = List.of();
 	}
 
 	@Override
@@ -109,96 +136,36 @@ public final class OutboxRelay implements SmartLifecycle {
 		return PHASE;
 	}
 
-	private void loop() {
-		while (this.running) {
-			try {
-				boolean more = relayOnce();
-				if (!more && this.running) {
-					Duration wait = (this.outageSince != null) ? this.outageDelay : this.settings.pollInterval();
-					if (this.outageSince != null) {
-						Thread.sleep(wait.toMillis());
-						this.signal.clear();
-					}
-					else {
-						this.signal.await(wait);
-					}
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			catch (RuntimeException ex) {
-				logger.warn("eventbus relay round failed; retrying in " + this.settings.pollInterval(), ex);
-				sleepQuietly(this.settings.pollInterval());
-			}
-		}
-	}
-
 	/**
-	 * Runs one round: claims, sends and marks one batch.
+	 * Runs one round over all ordering keys: claims, sends and marks one batch.
 	 * @return whether a full batch was sent and more may be waiting
 	 */
 	public boolean relayOnce() {
-		Instant now = this.clock.instant();
-		purgeIfDue(now);
-		try (OutboxStore.Claim claim = this.store.claim(this.settings.batchSize(), now)) {
-			List<PendingEvent> events = claim.events();
-			if (events.isEmpty()) {
-				claim.commit();
-				return false;
-			}
-			Map<UUID, String> failures;
-			try {
-				failures = this.transport.send(events);
-			}
-			catch (RuntimeException ex) {
-				recordOutage(claim, events, ex);
-				return false;
-			}
-			List<PendingEvent> published = new ArrayList<>(events.size());
-			for (PendingEvent event : events) {
-				String failure = failures.get(event.eventId());
-				if (failure == null) {
-					published.add(event);
-				}
-				else {
-					claim.markFailed(event, failure, retryAt(event, this.clock.instant()));
-				}
-			}
-			claim.markPublished(published, this.clock.instant());
-			claim.commit();
-			recovered(published.size());
-			return events.size() == this.settings.batchSize() && !published.isEmpty();
-		}
+		return this.single.relayOnce();
 	}
 
-	private void recordOutage(OutboxStore.Claim claim, List<PendingEvent> events, RuntimeException ex) {
-		Instant now = this.clock.instant();
-		for (PendingEvent event : events) {
-			claim.markFailed(event, String.valueOf(ex.getMessage()), retryAt(event, now));
-		}
-		claim.commit();
-		if (this.outageSince == null) {
-			this.outageSince = now;
-			this.outageDelay = this.settings.retryDelay();
-			logger.warn("eventbus cannot publish (" + ex.getMessage() + "); events stay in the outbox and are "
-					+ "retried with back-off up to " + this.settings.maxRetryDelay());
-		}
-		else {
-			this.outageDelay = min(this.outageDelay.multipliedBy(2), this.settings.maxRetryDelay());
-			if (logger.isDebugEnabled()) {
+	private void outage(Instant attemptStarted, RuntimeException ex) {
+		synchronized (this.outageMonitor) {
+			if (this.outageSince == null && attemptStarted.isAfter(this.recoveredAt)) {
+				this.outageSince = attemptStarted;
+				logger.warn("eventbus cannot publish (" + ex.getMessage() + "); events stay in the outbox and are "
+						+ "retried with back-off up to " + this.settings.maxRetryDelay());
+			}
+			else if (logger.isDebugEnabled()) {
 				logger.debug("eventbus publish still failing: " + ex.getMessage());
 			}
 		}
 	}
 
 	private void recovered(int published) {
-		if (this.outageSince != null) {
-			logger.info("eventbus publishing again after " + Duration.between(this.outageSince, this.clock.instant())
-					+ " (" + published + " event(s) in the first batch)");
-			this.outageSince = null;
-			this.outageDelay = Duration.ZERO;
+		synchronized (this.outageMonitor) {
+			if (this.outageSince != null) {
+				Instant now = this.clock.instant();
+				logger.info("eventbus publishing again after " + Duration.between(this.outageSince, now) + " ("
+						+ published + " event(s) in the first batch)");
+				this.outageSince = null;
+				this.recoveredAt = now;
+			}
 		}
 	}
 
@@ -234,6 +201,127 @@ public final class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
+	/** One relay thread. */
+	private final class Worker {
+
+		private final boolean purges;
+
+		private Duration outageDelay = Duration.ZERO;
+
+		Worker(boolean purges) {
+			this.purges = purges;
+		}
+
+		void loop() {
+			OutboxRelay relay = OutboxRelay.this;
+			while (relay.running) {
+				try {
+					long seen = relay.signal.generation();
+					boolean more = relayOnce();
+					if (more && relay.workerCount > 1) {
+						// a backlog: wake another worker to share it
+						relay.signal.committed();
+					}
+					if (!more && relay.running) {
+						if (!this.outageDelay.isZero()) {
+							Thread.sleep(this.outageDelay.toMillis());
+						}
+						else {
+							relay.signal.await(seen, relay.settings.pollInterval());
+						}
+					}
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+				catch (RuntimeException ex) {
+					logger.warn("eventbus relay round failed; retrying in " + relay.settings.pollInterval(), ex);
+					sleepQuietly(relay.settings.pollInterval());
+				}
+			}
+		}
+
+		boolean relayOnce() {
+			OutboxRelay relay = OutboxRelay.this;
+			Instant now = relay.clock.instant();
+			if (this.purges) {
+				relay.purgeIfDue(now);
+			}
+			OutboxStore.Claim claim;
+			Set<String> keys = new HashSet<>();
+			relay.claimLock.lock();
+			try {
+				claim = relay.store.claim(relay.settings.batchSize(), now, Set.copyOf(relay.heldKeys));
+				claim.events().forEach((event) -> keys.add(event.orderingKey()));
+				relay.heldKeys.addAll(keys);
+			}
+			finally {
+				relay.claimLock.unlock();
+			}
+			try {
+				return relay(claim, now);
+			}
+			finally {
+				claim.close();
+				relay.claimLock.lock();
+				try {
+					relay.heldKeys.removeAll(keys);
+				}
+				finally {
+					relay.claimLock.unlock();
+				}
+			}
+		}
+
+		private boolean relay(OutboxStore.Claim claim, Instant now) {
+			OutboxRelay relay = OutboxRelay.this;
+			List<PendingEvent> events = claim.events();
+			if (events.isEmpty()) {
+				claim.commit();
+				return false;
+			}
+			Map<UUID, String> failures;
+			try {
+				failures = relay.transport.send(events);
+			}
+			catch (RuntimeException ex) {
+				recordOutage(claim, events, now, ex);
+				return false;
+			}
+			List<PendingEvent> published = new ArrayList<>(events.size());
+			Instant sent = relay.clock.instant();
+			for (PendingEvent event : events) {
+				String failure = failures.get(event.eventId());
+				if (failure == null) {
+					published.add(event);
+				}
+				else {
+					claim.markFailed(event, failure, relay.retryAt(event, sent));
+				}
+			}
+			claim.markPublished(published, sent);
+			claim.commit();
+			this.outageDelay = Duration.ZERO;
+			relay.recovered(published.size());
+			return events.size() == relay.settings.batchSize() && !published.isEmpty();
+		}
+
+		private void recordOutage(OutboxStore.Claim claim, List<PendingEvent> events, Instant attemptStarted,
+				RuntimeException ex) {
+			OutboxRelay relay = OutboxRelay.this;
+			Instant now = relay.clock.instant();
+			for (PendingEvent event : events) {
+				claim.markFailed(event, String.valueOf(ex.getMessage()), relay.retryAt(event, now));
+			}
+			claim.commit();
+			this.outageDelay = this.outageDelay.isZero() ? relay.settings.retryDelay()
+					: min(this.outageDelay.multipliedBy(2), relay.settings.maxRetryDelay());
+			relay.outage(attemptStarted, ex);
+		}
+
+	}
+
 	/**
 	 * Settings of the relay.
 	 *
@@ -243,9 +331,25 @@ public final class OutboxRelay implements SmartLifecycle {
 	 * @param maxRetryDelay longest retry delay
 	 * @param retention how long published rows are kept
 	 * @param shutdownTimeout how long to wait for the current round on stop
+	 * @param workers how many threads relay at once, each owning a share of the entities
 	 */
 	public record RelaySettings(Duration pollInterval, int batchSize, Duration retryDelay, Duration maxRetryDelay,
-			Duration retention, Duration shutdownTimeout) {
+			Duration retention, Duration shutdownTimeout, int workers) {
+
+		/**
+		 * Settings with one worker.
+		 * @param pollInterval how often to look without a signal
+		 * @param batchSize rows per claim
+		 * @param retryDelay first retry delay
+		 * @param maxRetryDelay longest retry delay
+		 * @param retention how long published rows are kept
+		 * @param shutdownTimeout how long to wait for the current round on stop
+		 */
+		public RelaySettings(Duration pollInterval, int batchSize, Duration retryDelay, Duration maxRetryDelay,
+				Duration retention, Duration shutdownTimeout) {
+			this(pollInterval, batchSize, retryDelay, maxRetryDelay, retention, shutdownTimeout, 1);
+		}
+
 	}
 
 }

@@ -6,7 +6,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Wakes the relay when a transaction that wrote events commits, so that events leave at once
- * instead of at the next poll.
+ * instead of at the next poll. Each commit is a new generation and wakes one waiting relay
+ * worker (a worker that is busy sees the new generation when it is done, and looks again).
  */
 public final class OutboxSignal {
 
@@ -14,13 +15,25 @@ public final class OutboxSignal {
 
 	private final Condition signalled = this.lock.newCondition();
 
-	private boolean pending;
+	private volatile long generation;
 
 	/** Called after a commit that appended events. */
 	public void committed() {
 		this.lock.lock();
 		try {
-			this.pending = true;
+			this.generation++;
+			this.signalled.signal();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** Wakes every waiting worker (to stop). */
+	void wakeAll() {
+		this.lock.lock();
+		try {
+			this.generation++;
 			this.signalled.signalAll();
 		}
 		finally {
@@ -29,32 +42,29 @@ public final class OutboxSignal {
 	}
 
 	/**
-	 * Waits until a commit is signalled or the timeout passes, and clears the signal.
+	 * The current generation: read it before looking at the outbox, then
+	 * {@linkplain #await(long, Duration) wait} for a newer one.
+	 * @return the number of commits signalled so far
+	 */
+	long generation() {
+		return this.generation;
+	}
+
+	/**
+	 * Waits until a commit newer than {@code seen} is signalled or the timeout passes.
+	 * @param seen the generation the caller has already looked at
 	 * @param timeout the longest wait
-	 * @return whether a commit was signalled
+	 * @return whether a newer commit was signalled
 	 * @throws InterruptedException if the thread is interrupted
 	 */
-	boolean await(Duration timeout) throws InterruptedException {
+	boolean await(long seen, Duration timeout) throws InterruptedException {
 		this.lock.lock();
 		try {
 			long nanos = timeout.toNanos();
-			while (!this.pending && nanos > 0) {
+			while (this.generation == seen && nanos > 0) {
 				nanos = this.signalled.awaitNanos(nanos);
 			}
-			boolean result = this.pending;
-			this.pending = false;
-			return result;
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	/** Drops a pending signal (the relay is about to look anyway). */
-	void clear() {
-		this.lock.lock();
-		try {
-			this.pending = false;
+			return this.generation != seen;
 		}
 		finally {
 			this.lock.unlock();
