@@ -6,10 +6,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -139,12 +144,69 @@ public final class JdbcOutboxStore implements OutboxStore {
 					}
 				}
 			}
-			return new JdbcClaim(connection, events, postgresql);
+			return new JdbcClaim(connection, keepEntityOrder(connection, events, postgresql), postgresql);
 		}
 		catch (SQLException | RuntimeException ex) {
 			release(connection, false);
 			throw new OutboxException("Could not claim events from " + TABLE, ex);
 		}
+	}
+
+	/**
+	 * Keeps only the claimed events that are next in line for their entity. {@code SKIP LOCKED}
+	 * passes over rows another relay holds, so a claim can contain a later event of an entity
+	 * whose earlier event is being published elsewhere (or waits for a retry); sending it now
+	 * would overtake that event. For each ordering key, the claimed events are kept while they
+	 * are exactly the oldest unpublished events of the key; the rest stay for a later round.
+	 */
+	private static List<PendingEvent> keepEntityOrder(Connection connection, List<PendingEvent> claimed,
+			boolean postgresql) throws SQLException {
+		if (claimed.isEmpty()) {
+			return claimed;
+		}
+		Set<String> keys = new LinkedHashSet<>();
+		claimed.forEach((event) -> keys.add(event.orderingKey()));
+		String keyCondition = postgresql ? "ordering_key = any (?)"
+				: "ordering_key in (" + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")";
+		Map<String, ArrayDeque<Long>> pending = new HashMap<>();
+		try (PreparedStatement select = connection.prepareStatement("select ordering_key, id from " + TABLE
+				+ " where published_at is null and id <= ? and " + keyCondition)) {
+			select.setLong(1, claimed.get(claimed.size() - 1).id());
+			if (postgresql) {
+				select.setArray(2, connection.createArrayOf("varchar", keys.toArray()));
+			}
+			else {
+				int index = 2;
+				for (String key : keys) {
+					select.setString(index++, key);
+				}
+			}
+			try (ResultSet rows = select.executeQuery()) {
+				while (rows.next()) {
+					pending.computeIfAbsent(rows.getString(1), (key) -> new ArrayDeque<>()).add(rows.getLong(2));
+				}
+			}
+		}
+		pending.values().forEach((ids) -> {
+			List<Long> sorted = new ArrayList<>(ids);
+			Collections.sort(sorted);
+			ids.clear();
+			ids.addAll(sorted);
+		});
+		List<PendingEvent> kept = new ArrayList<>(claimed.size());
+		Set<String> blocked = new HashSet<>();
+		for (PendingEvent event : claimed) {
+			String key = event.orderingKey();
+			ArrayDeque<Long> ids = pending.get(key);
+			if (!blocked.contains(key) && ids != null && Long.valueOf(event.id()).equals(ids.peekFirst())) {
+				ids.pollFirst();
+				kept.add(event);
+			}
+			else {
+				blocked.add(key);
+			}
+		}
+		return kept;
 	}
 
 	@Override

@@ -67,6 +67,8 @@ public final class OutboxRelay implements SmartLifecycle {
 
 	private @Nullable Instant outageSince;
 
+	private @Nullable Instant storeFailingSince;
+
 	private Instant recoveredAt = Instant.MIN;
 
 	private volatile Instant nextPurge = Instant.MIN;
@@ -157,6 +159,29 @@ public final class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
+	private void storeFailing(RuntimeException ex, Duration delay) {
+		synchronized (this.outageMonitor) {
+			if (this.storeFailingSince == null) {
+				this.storeFailingSince = this.clock.instant();
+				logger.warn("eventbus cannot use the outbox table; retrying with back-off up to "
+						+ this.settings.maxRetryDelay(), ex);
+			}
+			else if (logger.isDebugEnabled()) {
+				logger.debug("eventbus outbox still failing, next try in " + delay + ": " + ex.getMessage());
+			}
+		}
+	}
+
+	private void storeRecovered() {
+		synchronized (this.outageMonitor) {
+			if (this.storeFailingSince != null) {
+				logger.info("eventbus can use the outbox table again after "
+						+ Duration.between(this.storeFailingSince, this.clock.instant()));
+				this.storeFailingSince = null;
+			}
+		}
+	}
+
 	private void recovered(int published) {
 		synchronized (this.outageMonitor) {
 			if (this.outageSince != null) {
@@ -208,6 +233,8 @@ public final class OutboxRelay implements SmartLifecycle {
 
 		private Duration outageDelay = Duration.ZERO;
 
+		private Duration storeDelay = Duration.ZERO;
+
 		Worker(boolean purges) {
 			this.purges = purges;
 		}
@@ -218,6 +245,8 @@ public final class OutboxRelay implements SmartLifecycle {
 				try {
 					long seen = relay.signal.generation();
 					boolean more = relayOnce();
+					this.storeDelay = Duration.ZERO;
+					relay.storeRecovered();
 					if (more && relay.workerCount > 1) {
 						// a backlog: wake another worker to share it
 						relay.signal.committed();
@@ -236,8 +265,12 @@ public final class OutboxRelay implements SmartLifecycle {
 					return;
 				}
 				catch (RuntimeException ex) {
-					logger.warn("eventbus relay round failed; retrying in " + relay.settings.pollInterval(), ex);
-					sleepQuietly(relay.settings.pollInterval());
+					// the outbox cannot be read or written (database down, fail-over): back off like
+					// a broker outage, one WARN per outage
+					this.storeDelay = this.storeDelay.isZero() ? relay.settings.retryDelay()
+							: min(this.storeDelay.multipliedBy(2), relay.settings.maxRetryDelay());
+					relay.storeFailing(ex, this.storeDelay);
+					sleepQuietly(this.storeDelay);
 				}
 			}
 		}

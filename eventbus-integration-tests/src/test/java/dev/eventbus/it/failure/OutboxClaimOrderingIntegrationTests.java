@@ -3,7 +3,6 @@ package dev.eventbus.it.failure;
 import java.time.Instant;
 import java.util.Map;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -33,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OutboxClaimOrderingIntegrationTests {
 
 	@Test
-	@Disabled("main-code bug (issue 3 report): JdbcOutboxStore's claim skips the locked earlier event of an "
-			+ "entity and returns the later one")
 	void laterEventOfAnEntityIsNotClaimedWhileAnotherRelayHoldsAnEarlierOne(FauxqsEmulator emulator) {
 		Map<String, String> properties = TestApps.baseProperties(emulator, TestSchema.fresh("fx_claim"));
 		properties.put("spring.application.name", "fx-claim");

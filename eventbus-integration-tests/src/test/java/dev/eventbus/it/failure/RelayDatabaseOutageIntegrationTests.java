@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -36,8 +35,6 @@ import static org.awaitility.Awaitility.await;
 class RelayDatabaseOutageIntegrationTests {
 
 	@Test
-	@Disabled("main-code bug (issue 3 report): OutboxRelay logs a WARN with a stack trace on every poll while "
-			+ "the outbox cannot be read")
 	void relayThatCannotReadTheOutboxLogsOneWarningAndRecovers(FauxqsEmulator emulator, CapturedOutput output) {
 		Map<String, String> properties = TestApps.baseProperties(emulator, TestSchema.fresh("fx_dbout"));
 		properties.put("spring.application.name", "fx-dbout");
