@@ -11,13 +11,13 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the benchmark application. Everything lives apart from other tests: its own
- * PostgreSQL schema ({@value #SCHEMA}) and topic and queue names that start with a prefix unique
- * to the run.
+ * Starts the benchmark application. Everything lives apart from other tests and other runs: a
+ * PostgreSQL schema and topic and queue names of its own, both named after a prefix unique to
+ * the run ({@code bench-1a2b3c-}: schema {@code eventbus_bench_1a2b3c}).
  */
 final class BenchmarkContexts {
 
-	static final String SCHEMA = "eventbus_bench";
+	static final String SCHEMA_PREFIX = "eventbus_bench_";
 
 	static final String DATABASE = "jdbc:postgresql://127.0.0.1:5432/test";
 
@@ -65,7 +65,7 @@ final class BenchmarkContexts {
 		properties.put("spring.main.web-application-type", "none");
 		properties.put("spring.main.log-startup-info", "false");
 		properties.put("spring.application.name", "bench");
-		properties.put("spring.datasource.url", DATABASE + "?currentSchema=" + SCHEMA);
+		properties.put("spring.datasource.url", DATABASE + "?currentSchema=" + schema(prefix));
 		properties.put("spring.datasource.username", USER);
 		properties.put("spring.jpa.hibernate.ddl-auto", "update");
 		properties.put("spring.jpa.open-in-view", "false");
@@ -77,14 +77,27 @@ final class BenchmarkContexts {
 		return properties;
 	}
 
-	/** Drops and creates the benchmark schema. */
-	static void resetSchema() {
-		sql("drop schema if exists " + SCHEMA + " cascade", "create schema " + SCHEMA);
+	/**
+	 * The schema of a run.
+	 * @param prefix the run's prefix, {@code bench-<id>-}
+	 * @return the schema name
+	 */
+	static String schema(String prefix) {
+		return SCHEMA_PREFIX + prefix.substring("bench-".length(), prefix.length() - 1);
 	}
 
-	/** Drops the benchmark schema. */
-	static void dropSchema() {
-		sql("drop schema if exists " + SCHEMA + " cascade");
+	String schema() {
+		return schema(this.prefix);
+	}
+
+	/** Creates the run's schema afresh. */
+	void createSchema() {
+		sql("drop schema if exists " + schema() + " cascade", "create schema " + schema());
+	}
+
+	/** Drops the run's schema. */
+	void dropSchema() {
+		sql("drop schema if exists " + schema() + " cascade");
 	}
 
 	private static void sql(String... statements) {
@@ -95,7 +108,7 @@ final class BenchmarkContexts {
 			}
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Could not prepare the benchmark schema " + SCHEMA + " in " + DATABASE, ex);
+			throw new IllegalStateException("Could not run '" + String.join("; ", statements) + "' in " + DATABASE, ex);
 		}
 	}
 

@@ -57,12 +57,12 @@ public final class Benchmarks {
 		BenchmarkContexts contexts = new BenchmarkContexts(emulator.springProperties(), prefix);
 		CpuMeter cpu = new CpuMeter(ProcessHandle.current().pid(), emulatorPid);
 		log("profile %s, emulator %s (pid %d), names %s*, schema %s", profile.name(), emulator.endpoint(), emulatorPid,
-				prefix, BenchmarkContexts.SCHEMA);
+				prefix, contexts.schema());
 		List<Figure> figures = new ArrayList<>();
 		String postgres;
 		int relayWorkers;
 		int listenerConcurrency;
-		BenchmarkContexts.resetSchema();
+		contexts.createSchema();
 		try {
 			if (selected("startup")) {
 				figures.add(new StartupFigure(contexts, profile).run());
@@ -91,7 +91,7 @@ public final class Benchmarks {
 			}
 		}
 		finally {
-			BenchmarkContexts.dropSchema();
+			contexts.dropSchema();
 		}
 		Map<String, Object> results = new LinkedHashMap<>();
 		results.put("profile", profile.name());

@@ -38,11 +38,26 @@ public record Profile(String name, int warmupRounds, int rounds, Duration commit
 	 * @return the profile
 	 */
 	public static Profile named(String name) {
-		return switch (name) {
+		Profile profile = switch (name) {
 			case "smoke" -> SMOKE;
 			case "full" -> FULL;
 			default -> throw new IllegalArgumentException("Unknown benchmark profile '" + name + "' (smoke or full)");
 		};
+		return profile.withBacklogs(Integer.getInteger("benchmark.relay-backlog", profile.relayBacklog),
+				Integer.getInteger("benchmark.memory-backlog", profile.memoryBacklog));
+	}
+
+	/**
+	 * This profile with other backlog sizes ({@code -Dbenchmark.relay-backlog},
+	 * {@code -Dbenchmark.memory-backlog}), for comparing versions whose relay is slow.
+	 * @param relay rows per relay round
+	 * @param memory rows of the memory figure
+	 * @return the profile
+	 */
+	public Profile withBacklogs(int relay, int memory) {
+		return new Profile(this.name, this.warmupRounds, this.rounds, this.commitDuration, this.commitThreads, relay,
+				this.singlePublishes, this.listenerMessages, this.latencyRate, this.latencyDuration, memory,
+				this.memoryTimeout, this.startupRounds);
 	}
 
 	/**
