@@ -6,15 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -45,7 +44,13 @@ public final class JdbcOutboxStore implements OutboxStore {
 			+ " (event_id, channel, action, entity_id, ordering_key, body, created_at, next_attempt_at, attempts)"
 			+ " values (?, ?, ?, ?, ?, ?, ?, ?, 0)";
 
-	private static final String CLAIM = "select o.id, o.event_id, o.channel, o.action, o.entity_id, o.body, o.attempts"
+	/**
+	 * The due events, each with the id of the unpublished event of its entity just before it
+	 * (if any), which tells whether it is next in line for its entity.
+	 */
+	private static final String CLAIM = "select o.id, o.event_id, o.channel, o.action, o.entity_id, o.body, o.attempts,"
+			+ " (select max(p.id) from " + TABLE + " p where p.ordering_key = o.ordering_key"
+			+ " and p.published_at is null and p.id < o.id)"
 			+ " from " + TABLE + " o where o.published_at is null and o.next_attempt_at <= ?"
 			+ " and not exists (select 1 from " + TABLE + " w where w.ordering_key = o.ordering_key"
 			+ " and w.published_at is null and w.id < o.id and w.next_attempt_at > ?)";
@@ -120,6 +125,7 @@ public final class JdbcOutboxStore implements OutboxStore {
 								+ ")";
 			}
 			List<PendingEvent> events = new ArrayList<>(limit);
+			Map<Long, Long> previous = new HashMap<>();
 			// on PostgreSQL the settings travel in the same round trip as the query
 			String sql = (postgresql ? POSTGRESQL_RELAY_SETTINGS + "; " : "") + CLAIM + exclusion + CLAIM_ORDER;
 			try (PreparedStatement select = connection.prepareStatement(sql)) {
@@ -138,13 +144,18 @@ public final class JdbcOutboxStore implements OutboxStore {
 				select.setInt(index, limit);
 				try (ResultSet rows = resultOf(select)) {
 					while (rows.next()) {
-						events.add(new PendingEvent(rows.getLong(1), UUID.fromString(rows.getString(2)),
+						PendingEvent event = new PendingEvent(rows.getLong(1), UUID.fromString(rows.getString(2)),
 								rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6),
-								rows.getInt(7)));
+								rows.getInt(7));
+						events.add(event);
+						long before = rows.getLong(8);
+						if (!rows.wasNull()) {
+							previous.put(event.id(), before);
+						}
 					}
 				}
 			}
-			return new JdbcClaim(connection, keepEntityOrder(connection, events, postgresql), postgresql);
+			return new JdbcClaim(connection, keepEntityOrder(events, previous), postgresql);
 		}
 		catch (SQLException | RuntimeException ex) {
 			release(connection, false);
@@ -156,50 +167,19 @@ public final class JdbcOutboxStore implements OutboxStore {
 	 * Keeps only the claimed events that are next in line for their entity. {@code SKIP LOCKED}
 	 * passes over rows another relay holds, so a claim can contain a later event of an entity
 	 * whose earlier event is being published elsewhere (or waits for a retry); sending it now
-	 * would overtake that event. For each ordering key, the claimed events are kept while they
-	 * are exactly the oldest unpublished events of the key; the rest stay for a later round.
+	 * would overtake that event. For each ordering key, the claimed events are kept while each is
+	 * the oldest unpublished event of the key or directly follows the one kept before it (the
+	 * claim query returns each event's unpublished predecessor); the rest stay for a later round.
 	 */
-	private static List<PendingEvent> keepEntityOrder(Connection connection, List<PendingEvent> claimed,
-			boolean postgresql) throws SQLException {
-		if (claimed.isEmpty()) {
-			return claimed;
-		}
-		Set<String> keys = new LinkedHashSet<>();
-		claimed.forEach((event) -> keys.add(event.orderingKey()));
-		String keyCondition = postgresql ? "ordering_key = any (?)"
-				: "ordering_key in (" + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")";
-		Map<String, ArrayDeque<Long>> pending = new HashMap<>();
-		try (PreparedStatement select = connection.prepareStatement("select ordering_key, id from " + TABLE
-				+ " where published_at is null and id <= ? and " + keyCondition)) {
-			select.setLong(1, claimed.get(claimed.size() - 1).id());
-			if (postgresql) {
-				select.setArray(2, connection.createArrayOf("varchar", keys.toArray()));
-			}
-			else {
-				int index = 2;
-				for (String key : keys) {
-					select.setString(index++, key);
-				}
-			}
-			try (ResultSet rows = select.executeQuery()) {
-				while (rows.next()) {
-					pending.computeIfAbsent(rows.getString(1), (key) -> new ArrayDeque<>()).add(rows.getLong(2));
-				}
-			}
-		}
-		pending.values().forEach((ids) -> {
-			List<Long> sorted = new ArrayList<>(ids);
-			Collections.sort(sorted);
-			ids.clear();
-			ids.addAll(sorted);
-		});
+	private static List<PendingEvent> keepEntityOrder(List<PendingEvent> claimed, Map<Long, Long> previous) {
 		List<PendingEvent> kept = new ArrayList<>(claimed.size());
+		Map<String, Long> lastKept = new HashMap<>();
 		Set<String> blocked = new HashSet<>();
 		for (PendingEvent event : claimed) {
 			String key = event.orderingKey();
-			ArrayDeque<Long> ids = pending.get(key);
-			if (!blocked.contains(key) && ids != null && Long.valueOf(event.id()).equals(ids.peekFirst())) {
-				ids.pollFirst();
+			Long before = previous.get(event.id());
+			if (!blocked.contains(key) && Objects.equals(before, lastKept.get(key))) {
+				lastKept.put(key, event.id());
 				kept.add(event);
 			}
 			else {
