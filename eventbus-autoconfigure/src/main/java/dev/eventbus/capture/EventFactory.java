@@ -55,8 +55,8 @@ public final class EventFactory {
 	public OutboxEvent create(String channel, Action action, String entityType, @Nullable String entityId,
 			@Nullable Object entityVersion, Map<String, @Nullable Object> payload,
 			@Nullable Map<String, Map<String, @Nullable Object>> changes) {
-		UUID eventId = UUID.randomUUID();
 		Instant now = this.clock.instant();
+		UUID eventId = TimeOrderedIds.next(now.toEpochMilli());
 		String body = this.codec.write(new EventMessage(eventId.toString(), channel, action.wireName(), entityType,
 				entityId, now, this.publisher, EventMessage.FORMAT_VERSION, entityVersion, payload, changes));
 		if (body.length() * 3 > MAX_BODY_BYTES) {
