@@ -105,5 +105,4 @@ final class CommitFigure {
 		return total / seconds;
 	}
 
-
 }

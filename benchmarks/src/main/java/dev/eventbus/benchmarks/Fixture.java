@@ -126,10 +126,6 @@ final class Fixture implements AutoCloseable {
 		return this.sqs.createQueue((request) -> request.queueName(this.prefix + name)).join().queueUrl();
 	}
 
-	String queueUrlOfListener(String listenerId) {
-		return this.sqs.getQueueUrl((request) -> request.queueName(this.prefix + listenerId)).join().queueUrl();
-	}
-
 	void subscribe(String topicArn, String queueUrl) {
 		String queueArn = this.sqs
 			.getQueueAttributes((request) -> request.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
