@@ -61,7 +61,7 @@ public final class EventBusOutboxAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	OutboxStore eventBusOutboxStore(DataSource dataSource) {
-		return new JdbcOutboxStore(dataSource, OutboxSchema.platform(dataSource).equals("mysql"));
+		return new JdbcOutboxStore(dataSource, OutboxSchema.platform(dataSource));
 	}
 
 	@Bean

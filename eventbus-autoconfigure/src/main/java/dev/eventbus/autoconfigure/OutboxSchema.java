@@ -29,9 +29,12 @@ final class OutboxSchema {
 	private OutboxSchema() {
 	}
 
+	/**
+	 * The database as named in the schema scripts: {@code postgresql}, {@code h2} or
+	 * {@code mysql} (MariaDB included).
+	 */
 	static String platform(DataSource dataSource) {
-		String script = RESOLVER.resolveAll(dataSource, "@@platform@@").get(0);
-		return script;
+		return RESOLVER.resolveAll(dataSource, "@@platform@@").get(0);
 	}
 
 	/**

@@ -66,7 +66,7 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 		EventMessage event;
 		@Nullable Object[] args;
 		try {
-			event = this.codec.read(unwrap(body));
+			event = this.codec.read(envelope(body));
 			args = this.endpoint.binder().bind(event);
 		}
 		catch (MalformedMessageException ex) {
@@ -91,11 +91,12 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 		}
 	}
 
-	private String unwrap(String body) {
+	/** The event envelope of a body: inside the SNS notification, or the body itself (raw delivery). */
+	private JsonNode envelope(String body) {
 		JsonNode tree = this.codec.readTree(body);
 		if (tree == null || !tree.isObject() || !"Notification".equals(tree.path("Type").asString(null))) {
 			if (this.rawDelivery) {
-				return body;
+				return tree;
 			}
 			throw new MalformedMessageException("not an SNS notification of " + this.topicArn
 					+ "; messages sent straight to the queue are rejected (eventbus.consume.raw-delivery=false)", null);
@@ -109,7 +110,7 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 		if (inner == null || !inner.isString()) {
 			throw new MalformedMessageException("SNS notification has no 'Message' text", null);
 		}
-		return inner.asString();
+		return this.codec.readTree(inner.asString());
 	}
 
 	private void invoke(@Nullable Object[] args) {

@@ -77,15 +77,18 @@ public final class EventMessageCodec {
 	 * @return the event
 	 * @throws MalformedMessageException if the text is not JSON or not an envelope
 	 */
-	@SuppressWarnings("unchecked")
 	public EventMessage read(String json) {
-		JsonNode tree;
-		try {
-			tree = this.mapper.readTree(json);
-		}
-		catch (JacksonException ex) {
-			throw new MalformedMessageException("body is not JSON: " + ex.getOriginalMessage(), ex);
-		}
+		return read(readTree(json));
+	}
+
+	/**
+	 * Reads a message body that is already parsed.
+	 * @param tree the parsed body
+	 * @return the event
+	 * @throws MalformedMessageException if the tree is not an envelope
+	 */
+	@SuppressWarnings("unchecked")
+	public EventMessage read(@Nullable JsonNode tree) {
 		if (tree == null || !tree.isObject()) {
 			throw new MalformedMessageException("body is not a JSON object", null);
 		}
@@ -95,8 +98,9 @@ public final class EventMessageCodec {
 		}
 		JsonNode changes = tree.get("changes");
 		try {
-			java.util.UUID.fromString(text(tree, "eventId"));
-			EventMessage message = new EventMessage(text(tree, "eventId"), text(tree, "channel"), text(tree, "action"),
+			String eventId = text(tree, "eventId");
+			java.util.UUID.fromString(eventId);
+			EventMessage message = new EventMessage(eventId, text(tree, "channel"), text(tree, "action"),
 					optionalText(tree, "entityType", ""), optionalText(tree, "entityId", null),
 					Instant.parse(text(tree, "occurredAt")), optionalText(tree, "publisher", null),
 					tree.path("version").asInt(EventMessage.FORMAT_VERSION),

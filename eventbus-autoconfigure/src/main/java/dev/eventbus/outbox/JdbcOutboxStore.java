@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -71,16 +70,19 @@ public final class JdbcOutboxStore implements OutboxStore {
 
 	private final boolean uuidAsText;
 
-	private volatile @Nullable Dialect dialect;
+	private final boolean postgresql;
 
 	/**
 	 * Creates a store.
 	 * @param dataSource the application's data source
-	 * @param uuidAsText whether event ids are stored as text (MySQL) rather than a UUID type
+	 * @param platform the database, as in the schema script names: {@code postgresql},
+	 * {@code h2} or {@code mysql} (MySQL stores event ids as text; PostgreSQL gets statements
+	 * of its own)
 	 */
-	public JdbcOutboxStore(DataSource dataSource, boolean uuidAsText) {
+	public JdbcOutboxStore(DataSource dataSource, String platform) {
 		this.dataSource = dataSource;
-		this.uuidAsText = uuidAsText;
+		this.uuidAsText = "mysql".equals(platform);
+		this.postgresql = "postgresql".equals(platform);
 	}
 
 	@Override
@@ -107,17 +109,12 @@ public final class JdbcOutboxStore implements OutboxStore {
 	}
 
 	@Override
-	public Claim claim(int limit, Instant now) {
-		return claim(limit, now, Set.of());
-	}
-
-	@Override
 	public Claim claim(int limit, Instant now, Set<String> excludedKeys) {
 		Connection connection = null;
 		try {
 			connection = this.dataSource.getConnection();
 			connection.setAutoCommit(false);
-			boolean postgresql = dialect(connection) == Dialect.POSTGRESQL;
+			boolean postgresql = this.postgresql;
 			String exclusion = "";
 			if (!excludedKeys.isEmpty()) {
 				exclusion = postgresql ? " and o.ordering_key <> all (?)"
@@ -231,15 +228,6 @@ public final class JdbcOutboxStore implements OutboxStore {
 		return statement.getResultSet();
 	}
 
-	private Dialect dialect(Connection connection) throws SQLException {
-		Dialect known = this.dialect;
-		if (known == null) {
-			known = Dialect.of(connection.getMetaData().getDatabaseProductName());
-			this.dialect = known;
-		}
-		return known;
-	}
-
 	private static void release(@Nullable Connection connection, boolean commit) {
 		if (connection == null) {
 			return;
@@ -345,17 +333,6 @@ public final class JdbcOutboxStore implements OutboxStore {
 				this.done = true;
 				release(this.connection, false);
 			}
-		}
-
-	}
-
-	/** The databases that need statements of their own. */
-	private enum Dialect {
-
-		POSTGRESQL, OTHER;
-
-		static Dialect of(String productName) {
-			return productName.toLowerCase(Locale.ROOT).contains("postgres") ? POSTGRESQL : OTHER;
 		}
 
 	}

@@ -57,19 +57,19 @@ public final class OutboxRelay implements SmartLifecycle {
 	/** The ordering keys of events claimed by a worker and not yet committed. */
 	private final Set<String> heldKeys = new HashSet<>();
 
-	private final Object outageMonitor = new Object();
+	/** The broker cannot be reached. */
+	private final Outage brokerOutage = new Outage("eventbus cannot publish",
+			"events stay in the outbox and are retried with back-off", "eventbus publishing again after");
+
+	/** The outbox table cannot be read or written (database down, fail-over). */
+	private final Outage storeOutage = new Outage("eventbus cannot use the outbox table",
+			"retrying with back-off", "eventbus can use the outbox table again after");
 
 	private volatile boolean running;
 
 	private List<Thread> threads = List.of();
 
 	private volatile int workerCount = 1;
-
-	private @Nullable Instant outageSince;
-
-	private @Nullable Instant storeFailingSince;
-
-	private Instant recoveredAt = Instant.MIN;
 
 	private volatile Instant nextPurge = Instant.MIN;
 
@@ -146,52 +146,10 @@ public final class OutboxRelay implements SmartLifecycle {
 		return this.single.relayOnce();
 	}
 
-	private void outage(Instant attemptStarted, RuntimeException ex) {
-		synchronized (this.outageMonitor) {
-			if (this.outageSince == null && attemptStarted.isAfter(this.recoveredAt)) {
-				this.outageSince = attemptStarted;
-				logger.warn("eventbus cannot publish (" + ex.getMessage() + "); events stay in the outbox and are "
-						+ "retried with back-off up to " + this.settings.maxRetryDelay());
-			}
-			else if (logger.isDebugEnabled()) {
-				logger.debug("eventbus publish still failing: " + ex.getMessage());
-			}
-		}
-	}
-
-	private void storeFailing(RuntimeException ex, Duration delay) {
-		synchronized (this.outageMonitor) {
-			if (this.storeFailingSince == null) {
-				this.storeFailingSince = this.clock.instant();
-				logger.warn("eventbus cannot use the outbox table; retrying with back-off up to "
-						+ this.settings.maxRetryDelay(), ex);
-			}
-			else if (logger.isDebugEnabled()) {
-				logger.debug("eventbus outbox still failing, next try in " + delay + ": " + ex.getMessage());
-			}
-		}
-	}
-
-	private void storeRecovered() {
-		synchronized (this.outageMonitor) {
-			if (this.storeFailingSince != null) {
-				logger.info("eventbus can use the outbox table again after "
-						+ Duration.between(this.storeFailingSince, this.clock.instant()));
-				this.storeFailingSince = null;
-			}
-		}
-	}
-
-	private void recovered(int published) {
-		synchronized (this.outageMonitor) {
-			if (this.outageSince != null) {
-				Instant now = this.clock.instant();
-				logger.info("eventbus publishing again after " + Duration.between(this.outageSince, now) + " ("
-						+ published + " event(s) in the first batch)");
-				this.outageSince = null;
-				this.recoveredAt = now;
-			}
-		}
+	/** The next back-off delay: the first retry delay, then doubled up to the longest. */
+	private Duration nextDelay(Duration current) {
+		return current.isZero() ? this.settings.retryDelay()
+				: min(current.multipliedBy(2), this.settings.maxRetryDelay());
 	}
 
 	private Instant retryAt(PendingEvent event, Instant now) {
@@ -246,7 +204,7 @@ public final class OutboxRelay implements SmartLifecycle {
 					long seen = relay.signal.generation();
 					boolean more = relayOnce();
 					this.storeDelay = Duration.ZERO;
-					relay.storeRecovered();
+					relay.storeOutage.ended("");
 					if (more && relay.workerCount > 1) {
 						// a backlog: wake another worker to share it
 						relay.signal.committed();
@@ -265,11 +223,9 @@ public final class OutboxRelay implements SmartLifecycle {
 					return;
 				}
 				catch (RuntimeException ex) {
-					// the outbox cannot be read or written (database down, fail-over): back off like
-					// a broker outage, one WARN per outage
-					this.storeDelay = this.storeDelay.isZero() ? relay.settings.retryDelay()
-							: min(this.storeDelay.multipliedBy(2), relay.settings.maxRetryDelay());
-					relay.storeFailing(ex, this.storeDelay);
+					// the outbox cannot be read or written: back off like a broker outage
+					this.storeDelay = relay.nextDelay(this.storeDelay);
+					relay.storeOutage.failed(relay.clock.instant(), ex, true);
 					sleepQuietly(this.storeDelay);
 				}
 			}
@@ -336,7 +292,7 @@ public final class OutboxRelay implements SmartLifecycle {
 			claim.markPublished(published, sent);
 			claim.commit();
 			this.outageDelay = Duration.ZERO;
-			relay.recovered(published.size());
+			relay.brokerOutage.ended(" (" + published.size() + " event(s) in the first batch)");
 			return events.size() == relay.settings.batchSize() && !published.isEmpty();
 		}
 
@@ -348,9 +304,58 @@ public final class OutboxRelay implements SmartLifecycle {
 				claim.markFailed(event, String.valueOf(ex.getMessage()), relay.retryAt(event, now));
 			}
 			claim.commit();
-			this.outageDelay = this.outageDelay.isZero() ? relay.settings.retryDelay()
-					: min(this.outageDelay.multipliedBy(2), relay.settings.maxRetryDelay());
-			relay.outage(attemptStarted, ex);
+			this.outageDelay = relay.nextDelay(this.outageDelay);
+			relay.brokerOutage.failed(attemptStarted, ex, false);
+		}
+
+	}
+
+	/**
+	 * One kind of trouble: one WARN when it starts, DEBUG while it lasts, one INFO when it ends.
+	 * A failure of an attempt that started before the last recovery does not open a new one.
+	 */
+	private final class Outage {
+
+		private final String failing;
+
+		private final String handling;
+
+		private final String recovered;
+
+		private volatile @Nullable Instant since;
+
+		private Instant endedAt = Instant.MIN;
+
+		Outage(String failing, String handling, String recovered) {
+			this.failing = failing;
+			this.handling = handling;
+			this.recovered = recovered;
+		}
+
+		synchronized void failed(Instant attemptStarted, RuntimeException ex, boolean stackTrace) {
+			if (this.since == null && attemptStarted.isAfter(this.endedAt)) {
+				this.since = attemptStarted;
+				logger.warn(this.failing + " (" + ex.getMessage() + "); " + this.handling + " up to "
+						+ OutboxRelay.this.settings.maxRetryDelay(), stackTrace ? ex : null);
+			}
+			else if (logger.isDebugEnabled()) {
+				logger.debug(this.failing + ", still: " + ex.getMessage());
+			}
+		}
+
+		void ended(String detail) {
+			if (this.since == null) {
+				return;
+			}
+			synchronized (this) {
+				Instant started = this.since;
+				if (started != null) {
+					Instant now = OutboxRelay.this.clock.instant();
+					logger.info(this.recovered + " " + Duration.between(started, now) + detail);
+					this.since = null;
+					this.endedAt = now;
+				}
+			}
 		}
 
 	}
@@ -364,7 +369,7 @@ public final class OutboxRelay implements SmartLifecycle {
 	 * @param maxRetryDelay longest retry delay
 	 * @param retention how long published rows are kept
 	 * @param shutdownTimeout how long to wait for the current round on stop
-	 * @param workers how many threads relay at once, each owning a share of the entities
+	 * @param workers how many threads relay at once
 	 */
 	public record RelaySettings(Duration pollInterval, int batchSize, Duration retryDelay, Duration maxRetryDelay,
 			Duration retention, Duration shutdownTimeout, int workers) {

@@ -2,7 +2,6 @@ package dev.eventbus.outbox;
 
 import java.sql.Connection;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -22,63 +21,25 @@ public interface OutboxStore {
 
 	/**
 	 * Claims up to {@code limit} unpublished events that are due, oldest first, skipping rows
-	 * that another relay holds and events whose entity has an earlier event waiting for a
-	 * retry.
+	 * that another relay holds, the given ordering keys, and events that are not next in line
+	 * for their entity (an earlier event is held elsewhere or waits for a retry).
 	 * @param limit the largest number of events
 	 * @param now the current time
+	 * @param excludedKeys ordering keys ({@code channel:entityId}) not to claim, because
+	 * another worker of this relay holds them
 	 * @return the claim; close it to release the rows
 	 */
-	Claim claim(int limit, Instant now);
+	Claim claim(int limit, Instant now, Set<String> excludedKeys);
 
 	/**
-	 * Claims like {@link #claim(int, Instant)}, but leaves out the events of the given ordering
-	 * keys (and so every later event of those keys), because another worker of this relay holds
-	 * events of them. The default claims as usual and drops those events from the claim (they
-	 * stay unpublished and unchanged); stores should leave them out of the query instead.
+	 * Claims up to {@code limit} unpublished events that are due, as
+	 * {@link #claim(int, Instant, Set)} with no excluded keys.
 	 * @param limit the largest number of events
 	 * @param now the current time
-	 * @param excludedKeys the ordering keys to leave out
 	 * @return the claim; close it to release the rows
 	 */
-	default Claim claim(int limit, Instant now, Set<String> excludedKeys) {
-		Claim claim = claim(limit, now);
-		if (excludedKeys.isEmpty()) {
-			return claim;
-		}
-		List<PendingEvent> kept = new ArrayList<>(claim.events().size());
-		for (PendingEvent event : claim.events()) {
-			if (!excludedKeys.contains(event.orderingKey())) {
-				kept.add(event);
-			}
-		}
-		return new Claim() {
-
-			@Override
-			public List<PendingEvent> events() {
-				return kept;
-			}
-
-			@Override
-			public void markPublished(List<PendingEvent> events, Instant at) {
-				claim.markPublished(events, at);
-			}
-
-			@Override
-			public void markFailed(PendingEvent event, String error, Instant retryAt) {
-				claim.markFailed(event, error, retryAt);
-			}
-
-			@Override
-			public void commit() {
-				claim.commit();
-			}
-
-			@Override
-			public void close() {
-				claim.close();
-			}
-
-		};
+	default Claim claim(int limit, Instant now) {
+		return claim(limit, now, Set.of());
 	}
 
 	/**

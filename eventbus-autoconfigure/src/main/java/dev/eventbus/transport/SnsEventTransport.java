@@ -92,10 +92,6 @@ public final class SnsEventTransport implements EventTransport {
 	}
 
 	private void publish(String channel, List<PendingEvent> batch, Round round) {
-		if (round.unreachable != null) {
-			batch.forEach((event) -> round.fail(event, "not sent: " + round.unreachable.getMessage()));
-			return;
-		}
 		if (batch.size() == 1) {
 			publishOne(channel, batch.get(0), round);
 			return;
@@ -111,8 +107,7 @@ public final class SnsEventTransport implements EventTransport {
 				.publishBatch((request) -> request.topicArn(topicArn).publishBatchRequestEntries(entries));
 		}
 		catch (RuntimeException ex) {
-			round.unreachable = ex;
-			batch.forEach((event) -> round.fail(event, String.valueOf(ex.getMessage())));
+			batch.forEach((event) -> unreachable(event, ex, round));
 			return;
 		}
 		round.sent += response.successful().size();
