@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -29,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The payload is the entity's state at the flush, not what the database stored: values the
  * column rounds are published as the entity held them (docs/how-it-works.md, "Payload rules").
- * And a timestamp version reaches listeners as a string. On H2, like {@link EntityCaptureTests}
+ * And the version reaches listeners as the JSON form of its type gives it: a string for a
+ * timestamp, an {@code Integer} or {@code Long} by size for a number. On H2, like {@link EntityCaptureTests}
  * (same context).
  */
 @SpringBootTest(classes = CaptureApplication.class,
@@ -102,6 +105,17 @@ class PayloadAtFlushTests {
 		assertThat(event.entityVersion()).isInstanceOf(String.class);
 		assertThat(Instant.parse((String) event.entityVersion())).isEqualTo(version);
 		assertThat(event.payload()).containsEntry("version", version.toString());
+	}
+
+	@Test
+	void numericVersionReachesListenersAsIntegerOrLongBySizeWhateverTheVersionType() {
+		Map<Object, Object> readAs = Map.of(3L, 3, (short) 3, 3, 5_000_000_000L, 5_000_000_000L);
+		readAs.forEach((version, expected) -> {
+			String body = this.codec.write(new EventMessage(UUID.randomUUID().toString(), "Reading", "created",
+					"Reading", "1", Instant.now(), null, 1, version, Map.of(), null));
+			assertThat(body).contains("\"entityVersion\":" + version + ",");
+			assertThat(this.codec.read(body).entityVersion()).isEqualTo(expected);
+		});
 	}
 
 	private EventMessage onlyEvent() {
