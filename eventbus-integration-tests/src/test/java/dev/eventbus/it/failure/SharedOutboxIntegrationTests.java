@@ -110,6 +110,47 @@ class SharedOutboxIntegrationTests {
 		}
 	}
 
+	@Test
+	void eventWhoseTopicDoesNotExistYetWaitsInTheOutboxWithoutHoldingUpOthersAndGoesOutOnceItExists(
+			FauxqsEmulator emulator) {
+		Map<String, String> a = properties(emulator, "fx_shared_missing", "fx-shared-missing-a");
+		a.put("spring.jpa.hibernate.ddl-auto", "create");
+		a.put("eventbus.outbox.retry-delay", "200ms");
+		a.put("eventbus.outbox.max-retry-delay", "1s");
+		// B neither creates its topic nor relays: only A's relay can send B's event, to B's topic once it exists
+		Map<String, String> b = properties(emulator, "fx_shared_missing", "fx-shared-missing-b");
+		b.put("spring.jpa.hibernate.ddl-auto", "none");
+		b.put("eventbus.provision.mode", "none");
+		b.put("eventbus.consume.enabled", "false");
+		b.put("eventbus.outbox.relay-enabled", "false");
+		TestSchema.fresh("fx_shared_missing");
+		try (ConfigurableApplicationContext first = TestApps.run(SharedApp.class, a);
+				ConfigurableApplicationContext second = TestApps.run(SharedApp.class, b)) {
+			JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+			save(second, FIRST_ID_OF_B, 1);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> jdbc.queryForObject("select count(*) from eventbus_outbox where attempts > 0", Long.class) > 0);
+			assertThat(jdbc.queryForObject("select last_error from eventbus_outbox where publisher = ?", String.class,
+					"fx-shared-missing-b"))
+				.isEqualTo("SNS topic 'fx-shared-missing-b-Booking' does not exist");
+
+			save(first, 1, 1);
+			BookingListener listenerA = first.getBean(BookingListener.class);
+			await().atMost(Duration.ofSeconds(10)).until(() -> listenerA.received().size() == 1);
+			assertThat(listenerA.received()).extracting(BookingListener.Received::entityId).containsExactly("1");
+
+			SnsClient sns = first.getBean(SnsClient.class);
+			sns.createTopic((request) -> request.name("fx-shared-missing-b-Booking"));
+			TopicTap tapB = tap(first, "fx-shared-missing-b-Booking", "fx-shared-missing-tap-b");
+			await().atMost(Duration.ofSeconds(10)).until(() -> tapB.poll().size() == 1);
+			TopicTap.Notification sent = tapB.poll().get(0);
+			assertThat(sent.body().path("entityId").asString()).isEqualTo(String.valueOf(FIRST_ID_OF_B));
+			assertThat(sent.attributes()).containsEntry("publisher", "fx-shared-missing-b");
+			assertThat(jdbc.queryForObject("select count(*) from eventbus_outbox where published_at is null", Long.class))
+				.isZero();
+		}
+	}
+
 	/**
 	 * The application's listener got each of its events once and nothing else; its topic sent
 	 * exactly those events, each with the {@code publisher} attribute equal to the body's.
