@@ -11,7 +11,9 @@ create table if not exists eventbus_outbox (
     next_attempt_at timestamp with time zone not null,
     attempts        integer       not null default 0,
     last_error      varchar(2000),
-    published_at    timestamp with time zone
+    published_at    timestamp with time zone,
+    topic           varchar(256),
+    publisher       varchar(255)
 );
 create index if not exists eventbus_outbox_pending on eventbus_outbox (published_at, id);
 create index if not exists eventbus_outbox_key on eventbus_outbox (ordering_key, id);
@@ -22,3 +24,8 @@ create table if not exists eventbus_inbox (
     primary key (listener_id, event_id)
 );
 create index if not exists eventbus_inbox_handled on eventbus_inbox (handled_at);
+
+-- A table created by eventbus 0.1.0 gains the destination columns (the same statements as
+-- upgrade-destination-h2.sql; nothing happens when the table has them).
+alter table eventbus_outbox add column if not exists topic varchar(256);
+alter table eventbus_outbox add column if not exists publisher varchar(255);

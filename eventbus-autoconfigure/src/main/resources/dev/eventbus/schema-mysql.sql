@@ -12,6 +12,8 @@ create table if not exists eventbus_outbox (
     attempts        integer       not null default 0,
     last_error      varchar(2000),
     published_at    timestamp(6)  null,
+    topic           varchar(256)  null,
+    publisher       varchar(255)  null,
     index eventbus_outbox_pending (published_at, id),
     index eventbus_outbox_key (ordering_key(191), id)
 );
@@ -22,3 +24,18 @@ create table if not exists eventbus_inbox (
     primary key (listener_id, event_id),
     index eventbus_inbox_handled (handled_at)
 );
+
+-- A table created by eventbus 0.1.0 gains the destination columns (the same statements as
+-- upgrade-destination-mysql.sql; nothing happens when the table has them).
+set @eventbus_ddl = (select if(count(*) = 0, 'alter table eventbus_outbox add column topic varchar(256) null', 'do 0')
+    from information_schema.columns
+    where table_schema = database() and table_name = 'eventbus_outbox' and column_name = 'topic');
+prepare eventbus_upgrade from @eventbus_ddl;
+execute eventbus_upgrade;
+deallocate prepare eventbus_upgrade;
+set @eventbus_ddl = (select if(count(*) = 0, 'alter table eventbus_outbox add column publisher varchar(255) null', 'do 0')
+    from information_schema.columns
+    where table_schema = database() and table_name = 'eventbus_outbox' and column_name = 'publisher');
+prepare eventbus_upgrade from @eventbus_ddl;
+execute eventbus_upgrade;
+deallocate prepare eventbus_upgrade;

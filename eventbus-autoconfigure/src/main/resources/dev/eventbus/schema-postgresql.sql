@@ -11,7 +11,9 @@ create table if not exists eventbus_outbox (
     next_attempt_at timestamp with time zone not null,
     attempts        integer       not null default 0,
     last_error      varchar(2000),
-    published_at    timestamp with time zone
+    published_at    timestamp with time zone,
+    topic           varchar(256),
+    publisher       varchar(255)
 );
 create index if not exists eventbus_outbox_pending on eventbus_outbox (id) where published_at is null;
 create index if not exists eventbus_outbox_key on eventbus_outbox (ordering_key, id) where published_at is null;
@@ -23,3 +25,16 @@ create table if not exists eventbus_inbox (
     primary key (listener_id, event_id)
 );
 create index if not exists eventbus_inbox_handled on eventbus_inbox (handled_at);
+
+-- A table created by eventbus 0.1.0 gains the destination columns (the same statements as
+-- upgrade-destination-postgresql.sql; nothing happens when the table has them).
+do 'begin
+    if not exists (select 1 from pg_attribute where attrelid = to_regclass(''eventbus_outbox'')
+            and attname = ''topic'' and not attisdropped) then
+        alter table eventbus_outbox add column topic varchar(256);
+    end if;
+    if not exists (select 1 from pg_attribute where attrelid = to_regclass(''eventbus_outbox'')
+            and attname = ''publisher'' and not attisdropped) then
+        alter table eventbus_outbox add column publisher varchar(255);
+    end if;
+end';

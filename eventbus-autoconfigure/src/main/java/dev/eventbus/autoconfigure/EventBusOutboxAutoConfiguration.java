@@ -30,13 +30,15 @@ import dev.eventbus.message.EventMessageCodec;
 import dev.eventbus.outbox.JdbcOutboxStore;
 import dev.eventbus.outbox.OutboxSignal;
 import dev.eventbus.outbox.OutboxStore;
+import dev.eventbus.provision.NamingStrategy;
 
 /**
  * Capture and outbox: registers the Hibernate change listener on the application's
  * {@code SessionFactory}, writes events to the {@code eventbus_outbox} table and creates that
  * table on start-up.
  */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class, before = HibernateJpaAutoConfiguration.class)
+@AutoConfiguration(after = { EventBusNamingAutoConfiguration.class, DataSourceAutoConfiguration.class },
+		before = HibernateJpaAutoConfiguration.class)
 @ConditionalOnClass({ IntegratorProvider.class, DataSource.class })
 @ConditionalOnBean(DataSource.class)
 @ConditionalOnBooleanProperty(name = "eventbus.enabled", matchIfMissing = true)
@@ -66,8 +68,9 @@ public final class EventBusOutboxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	EventFactory eventBusEventFactory(EventMessageCodec codec, EventBusProperties properties, Environment environment) {
-		return new EventFactory(codec, EventBusNames.publisher(properties, environment), Clock.systemUTC());
+	EventFactory eventBusEventFactory(EventMessageCodec codec, NamingStrategy naming, EventBusProperties properties,
+			Environment environment) {
+		return new EventFactory(codec, EventBusNames.publisher(properties, environment), naming, Clock.systemUTC());
 	}
 
 	@Bean

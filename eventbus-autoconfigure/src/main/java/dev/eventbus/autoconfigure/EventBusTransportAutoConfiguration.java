@@ -25,7 +25,6 @@ import dev.eventbus.consume.ListenerContainers;
 import dev.eventbus.outbox.OutboxRelay;
 import dev.eventbus.outbox.OutboxSignal;
 import dev.eventbus.outbox.OutboxStore;
-import dev.eventbus.provision.DefaultNamingStrategy;
 import dev.eventbus.provision.NamingStrategy;
 import dev.eventbus.provision.ProvisionMode;
 import dev.eventbus.provision.SnsSqsProvisioner;
@@ -36,21 +35,14 @@ import dev.eventbus.transport.SnsEventTransport;
  * Topics and the relay: provisions the topic of every published channel and runs the relay
  * that sends outbox events to SNS.
  */
-@AutoConfiguration(after = { EventBusOutboxAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
-		SnsAutoConfiguration.class, SqsAutoConfiguration.class })
+@AutoConfiguration(after = { EventBusNamingAutoConfiguration.class, EventBusOutboxAutoConfiguration.class,
+		HibernateJpaAutoConfiguration.class, SnsAutoConfiguration.class, SqsAutoConfiguration.class })
 @ConditionalOnClass({ SnsClient.class, SqsAsyncClient.class })
 @ConditionalOnBean({ SnsClient.class, SqsAsyncClient.class })
 @ConditionalOnBooleanProperty(name = "eventbus.enabled", matchIfMissing = true)
 public final class EventBusTransportAutoConfiguration {
 
 	static final Duration RELAY_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
-
-	@Bean
-	@ConditionalOnMissingBean
-	NamingStrategy eventBusNamingStrategy(EventBusProperties properties, Environment environment) {
-		return new DefaultNamingStrategy(properties.getPublish().getTopicPrefix(),
-				EventBusNames.queuePrefix(properties, environment), properties.getPublish().isFifo());
-	}
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -81,8 +73,7 @@ public final class EventBusTransportAutoConfiguration {
 	@ConditionalOnMissingBean
 	EventTransport eventBusTransport(SnsClient sns, SnsSqsProvisioner topics, EventBusProperties properties,
 			Environment environment) {
-		return new SnsEventTransport(sns, topics, EventBusNames.publisher(properties, environment),
-				properties.getPublish().isFifo());
+		return new SnsEventTransport(sns, topics, EventBusNames.publisher(properties, environment));
 	}
 
 	@Bean

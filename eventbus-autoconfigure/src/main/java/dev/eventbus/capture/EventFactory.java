@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,10 +14,13 @@ import dev.eventbus.EventTooLargeException;
 import dev.eventbus.message.EventMessage;
 import dev.eventbus.message.EventMessageCodec;
 import dev.eventbus.outbox.OutboxEvent;
+import dev.eventbus.provision.NamingStrategy;
 
 /**
- * Builds the outbox event of a change: a new event id, the envelope as JSON, and the SNS size
- * check.
+ * Builds the outbox event of a change: a new event id, the envelope as JSON, the SNS size check,
+ * and the destination recorded with the event: the topic this application's naming strategy
+ * gives the channel, and the publisher. Whichever instance relays the event (of this application
+ * or of another one sharing the table) publishes it there.
  */
 public final class EventFactory {
 
@@ -27,17 +31,24 @@ public final class EventFactory {
 
 	private final @Nullable String publisher;
 
+	private final NamingStrategy naming;
+
 	private final Clock clock;
+
+	/** Topic names by channel, so that a name is checked once. */
+	private final Map<String, String> topics = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates a factory.
 	 * @param codec the message codec
 	 * @param publisher the publisher name written into every event
+	 * @param naming the naming strategy that gives each channel its topic
 	 * @param clock the clock of {@code occurredAt}
 	 */
-	public EventFactory(EventMessageCodec codec, @Nullable String publisher, Clock clock) {
+	public EventFactory(EventMessageCodec codec, @Nullable String publisher, NamingStrategy naming, Clock clock) {
 		this.codec = codec;
 		this.publisher = publisher;
+		this.naming = naming;
 		this.clock = clock;
 	}
 
@@ -51,10 +62,13 @@ public final class EventFactory {
 	 * @param payload the published state
 	 * @param changes the changed attributes of an update, or {@code null}
 	 * @return the event to append
+	 * @throws dev.eventbus.provision.InvalidResourceNameException if the channel makes no valid
+	 * topic name
 	 */
 	public OutboxEvent create(String channel, Action action, String entityType, @Nullable String entityId,
 			@Nullable Object entityVersion, Map<String, @Nullable Object> payload,
 			@Nullable Map<String, Map<String, @Nullable Object>> changes) {
+		String topic = this.topics.computeIfAbsent(channel, this.naming::topicName);
 		Instant now = this.clock.instant();
 		UUID eventId = TimeOrderedIds.next(now.toEpochMilli());
 		String body = this.codec.write(new EventMessage(eventId.toString(), channel, action.wireName(), entityType,
@@ -65,7 +79,7 @@ public final class EventFactory {
 				throw new EventTooLargeException(channel, String.valueOf(entityId), size, MAX_BODY_BYTES);
 			}
 		}
-		return new OutboxEvent(eventId, channel, action.wireName(), entityId, body, now);
+		return new OutboxEvent(eventId, channel, action.wireName(), entityId, topic, this.publisher, body, now);
 	}
 
 }

@@ -40,14 +40,15 @@ public final class JdbcOutboxStore implements OutboxStore {
 	static final String TABLE = "eventbus_outbox";
 
 	private static final String INSERT = "insert into " + TABLE
-			+ " (event_id, channel, action, entity_id, ordering_key, body, created_at, next_attempt_at, attempts)"
-			+ " values (?, ?, ?, ?, ?, ?, ?, ?, 0)";
+			+ " (event_id, channel, action, entity_id, ordering_key, topic, publisher, body, created_at, next_attempt_at,"
+			+ " attempts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
 
 	/**
 	 * The due events, each with the id of the unpublished event of its entity just before it
 	 * (if any), which tells whether it is next in line for its entity.
 	 */
-	private static final String CLAIM = "select o.id, o.event_id, o.channel, o.action, o.entity_id, o.body, o.attempts,"
+	private static final String CLAIM = "select o.id, o.event_id, o.channel, o.action, o.entity_id, o.topic, o.publisher,"
+			+ " o.body, o.attempts,"
 			+ " (select max(p.id) from " + TABLE + " p where p.ordering_key = o.ordering_key"
 			+ " and p.published_at is null and p.id < o.id)"
 			+ " from " + TABLE + " o where o.published_at is null and o.next_attempt_at <= ?"
@@ -95,9 +96,11 @@ public final class JdbcOutboxStore implements OutboxStore {
 				insert.setString(3, event.action());
 				insert.setString(4, event.entityId());
 				insert.setString(5, event.orderingKey());
-				insert.setString(6, event.body());
-				insert.setTimestamp(7, createdAt);
-				insert.setTimestamp(8, createdAt);
+				insert.setString(6, event.topic());
+				insert.setString(7, event.publisher());
+				insert.setString(8, event.body());
+				insert.setTimestamp(9, createdAt);
+				insert.setTimestamp(10, createdAt);
 				insert.addBatch();
 			}
 			insert.executeBatch();
@@ -143,9 +146,9 @@ public final class JdbcOutboxStore implements OutboxStore {
 					while (rows.next()) {
 						PendingEvent event = new PendingEvent(rows.getLong(1), UUID.fromString(rows.getString(2)),
 								rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6),
-								rows.getInt(7));
+								rows.getString(7), rows.getString(8), rows.getInt(9));
 						events.add(event);
-						long before = rows.getLong(8);
+						long before = rows.getLong(10);
 						if (!rows.wasNull()) {
 							previous.put(event.id(), before);
 						}

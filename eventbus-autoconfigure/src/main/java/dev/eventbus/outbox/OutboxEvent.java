@@ -12,11 +12,15 @@ import org.jspecify.annotations.Nullable;
  * @param channel the channel
  * @param action the action in wire form
  * @param entityId the entity id, if the event concerns an entity
+ * @param topic the name of the topic the event goes to, chosen by the publishing application's
+ * naming strategy (whichever instance relays it publishes it there)
+ * @param publisher the publishing application, as in the body; the relay sends it as the
+ * {@code publisher} attribute
  * @param body the message body (the JSON envelope)
  * @param createdAt when the event was captured
  */
-public record OutboxEvent(UUID eventId, String channel, String action, @Nullable String entityId, String body,
-		Instant createdAt) {
+public record OutboxEvent(UUID eventId, String channel, String action, @Nullable String entityId, String topic,
+		@Nullable String publisher, String body, Instant createdAt) {
 
 	/**
 	 * The key within which events keep their order: {@code channel:entityId}.

@@ -12,11 +12,16 @@ import org.jspecify.annotations.Nullable;
  * @param channel the channel
  * @param action the action in wire form
  * @param entityId the entity id, if any
+ * @param topic the name of the topic the event goes to, or {@code null} for an event written
+ * before the outbox recorded topics (it then goes to the relaying application's topic of its
+ * channel)
+ * @param publisher the publisher recorded with the event (as in its body); for an event without
+ * a recorded topic, ignored in favour of the relaying application's
  * @param body the message body
  * @param attempts how many publish attempts failed before
  */
 public record PendingEvent(long id, UUID eventId, String channel, String action, @Nullable String entityId,
-		String body, int attempts) {
+		@Nullable String topic, @Nullable String publisher, String body, int attempts) {
 
 	/**
 	 * The key within which events keep their order: {@code channel:entityId}.

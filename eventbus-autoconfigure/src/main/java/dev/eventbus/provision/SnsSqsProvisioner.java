@@ -8,14 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.Subscription;
-import software.amazon.awssdk.services.sns.model.Topic;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
@@ -42,7 +41,7 @@ public final class SnsSqsProvisioner implements TopicResolver {
 
 	private final Settings settings;
 
-	private final Map<String, String> topicArns = new ConcurrentHashMap<>();
+	private final SnsTopics topics;
 
 	/**
 	 * Creates a provisioner.
@@ -56,6 +55,7 @@ public final class SnsSqsProvisioner implements TopicResolver {
 		this.sqs = sqs;
 		this.naming = naming;
 		this.settings = settings;
+		this.topics = new SnsTopics(sns, naming, settings.mode(), settings.fifo());
 	}
 
 	/**
@@ -66,9 +66,25 @@ public final class SnsSqsProvisioner implements TopicResolver {
 		return this.settings.mode();
 	}
 
-	@Override
+	/**
+	 * The ARN of this application's topic of a channel, created in {@code create} mode and
+	 * looked up otherwise.
+	 * @param channel the channel
+	 * @return the ARN
+	 * @throws MissingResourcesException if the topic does not exist (not in {@code create} mode)
+	 */
 	public String topicArn(String channel) {
-		return this.topicArns.computeIfAbsent(channel, this::resolveTopic);
+		return this.topics.ownTopicArn(channel);
+	}
+
+	/**
+	 * The topic an event goes to: this application's topic of the channel as in
+	 * {@link #topicArn(String)}; a recorded topic that is not this application's is looked up by
+	 * name in every mode, never created. A missing topic is logged once and gives {@code null}.
+	 */
+	@Override
+	public @Nullable String topicArn(String channel, @Nullable String topicName) {
+		return this.topics.topicArn(channel, topicName);
 	}
 
 	/**
@@ -105,22 +121,6 @@ public final class SnsSqsProvisioner implements TopicResolver {
 			case VALIDATE -> validate(queueName, dlqName, channel);
 			case NONE -> new ListenerQueue(queueName, queueName, topicArn(channel), dlqName);
 		};
-	}
-
-	private String resolveTopic(String channel) {
-		String name = this.naming.topicName(channel);
-		if (this.settings.mode() == ProvisionMode.CREATE) {
-			Map<String, String> attributes = this.settings.fifo()
-					? Map.of("FifoTopic", "true", "ContentBasedDeduplication", "false") : Map.of();
-			return this.sns.createTopic((request) -> request.name(name).attributes(attributes)).topicArn();
-		}
-		for (Topic topic : this.sns.listTopicsPaginator().topics()) {
-			if (topic.topicArn().endsWith(":" + name)) {
-				return topic.topicArn();
-			}
-		}
-		throw new MissingResourcesException(List.of("SNS topic '" + name + "' of channel '" + channel + "'"),
-				this.settings.mode());
 	}
 
 	private ListenerQueue create(String queueName, String dlqName, String topicArn, Collection<Action> actions) {

@@ -1,10 +1,12 @@
 package dev.eventbus.transport;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,9 +23,13 @@ import dev.eventbus.outbox.PendingEvent;
 /**
  * Sends events with SNS {@code PublishBatch}, up to ten entries a call, one call after the
  * other per topic so that the events of an entity keep their order ({@code Publish} for a lone
- * event). Each message carries the
- * {@code channel}, {@code action}, {@code eventId} and {@code publisher} attributes; the
- * {@code action} attribute is what subscription filter policies match.
+ * event). Each event goes to the topic recorded with it, whichever application relays it; an
+ * event recorded before topics were goes to this application's topic of its channel. Each
+ * message carries the {@code channel}, {@code action}, {@code eventId} and {@code publisher}
+ * attributes; the {@code action} attribute is what subscription filter policies match. The
+ * {@code publisher} attribute is the publisher recorded with the event, so it always equals the
+ * body's. A topic whose name ends in {@code .fifo} gets the message group
+ * {@code channel:entityId} and the event id as deduplication id.
  */
 public final class SnsEventTransport implements EventTransport {
 
@@ -36,32 +42,25 @@ public final class SnsEventTransport implements EventTransport {
 
 	private final @Nullable String publisher;
 
-	private final boolean fifo;
-
 	/**
 	 * Creates the transport.
 	 * @param sns the SNS client
-	 * @param topics resolves a channel to its topic ARN
-	 * @param publisher the publisher attribute, if any
-	 * @param fifo whether the topics are FIFO topics (message group {@code channel:entityId},
-	 * deduplication id the event id)
+	 * @param topics finds the topic of each event
+	 * @param publisher the publisher attribute of events recorded before publishers were (this
+	 * application's), if any
 	 */
-	public SnsEventTransport(SnsClient sns, TopicResolver topics, @Nullable String publisher, boolean fifo) {
+	public SnsEventTransport(SnsClient sns, TopicResolver topics, @Nullable String publisher) {
 		this.sns = sns;
 		this.topics = topics;
 		this.publisher = publisher;
-		this.fifo = fifo;
 	}
 
 	@Override
 	public Map<UUID, String> send(List<PendingEvent> events) {
-		Map<String, List<PendingEvent>> byChannel = new LinkedHashMap<>();
-		for (PendingEvent event : events) {
-			byChannel.computeIfAbsent(event.channel(), (channel) -> new ArrayList<>()).add(event);
-		}
 		Round round = new Round();
-		for (Map.Entry<String, List<PendingEvent>> channel : byChannel.entrySet()) {
-			sendToTopic(channel.getKey(), channel.getValue(), round);
+		Map<String, List<PendingEvent>> byTopic = byTopic(events, round);
+		for (Map.Entry<String, List<PendingEvent>> topic : byTopic.entrySet()) {
+			sendToTopic(topic.getKey(), topic.getValue(), round);
 		}
 		if (round.unreachable != null && round.sent == 0) {
 			throw round.unreachable;
@@ -69,7 +68,41 @@ public final class SnsEventTransport implements EventTransport {
 		return round.failures;
 	}
 
-	private void sendToTopic(String channel, List<PendingEvent> events, Round round) {
+	/**
+	 * Groups the events by topic ARN, in the order they come. Events recorded before topics were
+	 * and events recorded with this application's topic meet in one group, so an entity's events
+	 * keep their order across an upgrade. An event whose topic does not exist fails (and so do the
+	 * later events of its entity, when they are sent).
+	 */
+	private Map<String, List<PendingEvent>> byTopic(List<PendingEvent> events, Round round) {
+		Map<String, List<PendingEvent>> byTopic = new LinkedHashMap<>();
+		Map<Destination, Optional<String>> resolved = new HashMap<>();
+		for (PendingEvent event : events) {
+			if (round.unreachable != null) {
+				round.fail(event, "not sent: " + round.unreachable.getMessage());
+				continue;
+			}
+			Optional<String> topicArn;
+			try {
+				topicArn = resolved.computeIfAbsent(new Destination(event.channel(), event.topic()),
+						(key) -> Optional.ofNullable(this.topics.topicArn(key.channel(), key.topic())));
+			}
+			catch (RuntimeException ex) {
+				unreachable(event, ex, round);
+				continue;
+			}
+			if (topicArn.isPresent()) {
+				byTopic.computeIfAbsent(topicArn.get(), (arn) -> new ArrayList<>()).add(event);
+			}
+			else {
+				round.fail(event, "SNS topic " + ((event.topic() != null) ? "'" + event.topic() + "'"
+						: "of channel '" + event.channel() + "'") + " does not exist");
+			}
+		}
+		return byTopic;
+	}
+
+	private void sendToTopic(String topicArn, List<PendingEvent> events, Round round) {
 		List<PendingEvent> batch = new ArrayList<>(MAX_BATCH);
 		for (PendingEvent event : events) {
 			if (round.unreachable != null) {
@@ -81,28 +114,28 @@ public final class SnsEventTransport implements EventTransport {
 			else {
 				batch.add(event);
 				if (batch.size() == MAX_BATCH) {
-					publish(channel, batch, round);
+					publish(topicArn, batch, round);
 					batch.clear();
 				}
 			}
 		}
 		if (!batch.isEmpty()) {
-			publish(channel, batch, round);
+			publish(topicArn, batch, round);
 		}
 	}
 
-	private void publish(String channel, List<PendingEvent> batch, Round round) {
+	private void publish(String topicArn, List<PendingEvent> batch, Round round) {
+		boolean fifo = isFifo(topicArn);
 		if (batch.size() == 1) {
-			publishOne(channel, batch.get(0), round);
+			publishOne(topicArn, fifo, batch.get(0), round);
 			return;
 		}
 		List<PublishBatchRequestEntry> entries = new ArrayList<>(batch.size());
 		for (int i = 0; i < batch.size(); i++) {
-			entries.add(entry(Integer.toString(i), batch.get(i)));
+			entries.add(entry(Integer.toString(i), batch.get(i), fifo));
 		}
 		PublishBatchResponse response;
 		try {
-			String topicArn = this.topics.topicArn(channel);
 			response = this.sns
 				.publishBatch((request) -> request.topicArn(topicArn).publishBatchRequestEntries(entries));
 		}
@@ -122,14 +155,13 @@ public final class SnsEventTransport implements EventTransport {
 	 * event's failure, as it would be for a batch entry; any other error means the broker
 	 * cannot be reached.
 	 */
-	private void publishOne(String channel, PendingEvent event, Round round) {
+	private void publishOne(String topicArn, boolean fifo, PendingEvent event, Round round) {
 		try {
-			String topicArn = this.topics.topicArn(channel);
 			this.sns.publish((request) -> request.topicArn(topicArn)
 				.message(event.body())
 				.messageAttributes(attributes(event))
-				.messageGroupId(this.fifo ? event.orderingKey() : null)
-				.messageDeduplicationId(this.fifo ? event.eventId().toString() : null));
+				.messageGroupId(fifo ? event.orderingKey() : null)
+				.messageDeduplicationId(fifo ? event.eventId().toString() : null));
 			round.sent++;
 		}
 		catch (AwsServiceException ex) {
@@ -151,12 +183,12 @@ public final class SnsEventTransport implements EventTransport {
 		round.fail(event, String.valueOf(ex.getMessage()));
 	}
 
-	private PublishBatchRequestEntry entry(String id, PendingEvent event) {
+	private PublishBatchRequestEntry entry(String id, PendingEvent event, boolean fifo) {
 		PublishBatchRequestEntry.Builder entry = PublishBatchRequestEntry.builder()
 			.id(id)
 			.message(event.body())
 			.messageAttributes(attributes(event));
-		if (this.fifo) {
+		if (fifo) {
 			entry.messageGroupId(event.orderingKey()).messageDeduplicationId(event.eventId().toString());
 		}
 		return entry.build();
@@ -167,14 +199,24 @@ public final class SnsEventTransport implements EventTransport {
 		attributes.put("channel", text(event.channel()));
 		attributes.put("action", text(event.action()));
 		attributes.put("eventId", text(event.eventId().toString()));
-		if (this.publisher != null) {
-			attributes.put("publisher", text(this.publisher));
+		String publisher = (event.topic() != null) ? event.publisher() : this.publisher;
+		if (publisher != null) {
+			attributes.put("publisher", text(publisher));
 		}
 		return attributes;
 	}
 
+	/** SNS requires the names of FIFO topics, and only theirs, to end in {@code .fifo}. */
+	private static boolean isFifo(String topicArn) {
+		return topicArn.endsWith(".fifo");
+	}
+
 	private static MessageAttributeValue text(String value) {
 		return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+	}
+
+	/** What decides an event's topic. */
+	private record Destination(String channel, @Nullable String topic) {
 	}
 
 	private static final class Round {

@@ -44,7 +44,8 @@ class EventBusAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
 				HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class, AwsAutoConfiguration.class,
 				CredentialsProviderAutoConfiguration.class, RegionProviderAutoConfiguration.class,
-				SnsAutoConfiguration.class, SqsAutoConfiguration.class, EventBusOutboxAutoConfiguration.class,
+				SnsAutoConfiguration.class, SqsAutoConfiguration.class, EventBusNamingAutoConfiguration.class,
+				EventBusOutboxAutoConfiguration.class,
 				EventBusTransportAutoConfiguration.class, EventBusListenerAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig-${random.uuid}",
 				"spring.application.name=autoconfig", "spring.cloud.aws.region.static=us-east-1",
@@ -104,6 +105,8 @@ class EventBusAutoConfigurationTests {
 		this.runner.withClassLoader(new FilteredClassLoader(SqsAsyncClient.class))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(OutboxStore.class)
+				.hasSingleBean(EventFactory.class)
+				.hasSingleBean(NamingStrategy.class)
 				.doesNotHaveBean(SnsSqsProvisioner.class)
 				.doesNotHaveBean(ListenerContainers.class));
 	}
@@ -157,7 +160,8 @@ class EventBusAutoConfigurationTests {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
 				HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class, AwsAutoConfiguration.class,
 				CredentialsProviderAutoConfiguration.class, RegionProviderAutoConfiguration.class,
-				SnsAutoConfiguration.class, SqsAutoConfiguration.class, EventBusOutboxAutoConfiguration.class,
+				SnsAutoConfiguration.class, SqsAutoConfiguration.class, EventBusNamingAutoConfiguration.class,
+				EventBusOutboxAutoConfiguration.class,
 				EventBusTransportAutoConfiguration.class, EventBusListenerAutoConfiguration.class))
 			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:noname", "spring.cloud.aws.region.static=us-east-1",
 					"spring.cloud.aws.credentials.access-key=test", "spring.cloud.aws.credentials.secret-key=test",

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @SpringBootTest(classes = CaptureApplication.class,
 		properties = { "spring.datasource.url=jdbc:h2:mem:capture;DB_CLOSE_DELAY=-1", "spring.application.name=capture",
-				"eventbus.outbox.relay-enabled=false", "eventbus.provision.mode=none",
+				"eventbus.publish.topic-prefix=capture-", "eventbus.outbox.relay-enabled=false", "eventbus.provision.mode=none",
 				"eventbus.consume.enabled=false", "spring.cloud.aws.region.static=us-east-1",
 				"spring.cloud.aws.credentials.access-key=test", "spring.cloud.aws.credentials.secret-key=test" })
 class EntityCaptureTests {
@@ -84,6 +84,14 @@ class EntityCaptureTests {
 			.containsEntry("customer", 7)
 			.doesNotContainKeys("lines", "iban");
 		assertThat(this.jdbc.queryForObject("select body from eventbus_outbox", String.class)).doesNotContain("SECRET");
+	}
+
+	@Test
+	void eachEventRecordsTheTopicOfItsChannelAndItsPublisherBesideTheBody() {
+		saveInvoice("OPEN");
+		Map<String, Object> row = this.jdbc.queryForMap("select topic, publisher, body from eventbus_outbox");
+		assertThat(row).containsEntry("topic", "capture-Invoice").containsEntry("publisher", "capture");
+		assertThat(JSON.readValue((String) row.get("body"), Map.class)).containsEntry("publisher", "capture");
 	}
 
 	@Test
