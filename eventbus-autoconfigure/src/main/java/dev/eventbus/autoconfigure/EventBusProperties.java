@@ -111,7 +111,7 @@ public class EventBusProperties {
 
 		/**
 		 * When to create the eventbus_outbox and eventbus_inbox tables on start-up with the
-		 * script classpath:dev/eventbus/schema-<platform>.sql (idempotent): embedded (only
+		 * script classpath:dev/eventbus/schema-{platform}.sql (idempotent): embedded (only
 		 * on an embedded database such as H2), always, or never (Flyway or Liquibase
 		 * manages the schema). When the script does not run, start-up checks that
 		 * eventbus_outbox exists.
