@@ -40,7 +40,7 @@ public final class EventCaptureIntegrator implements org.hibernate.integrator.sp
 		sessionFactory.addObserver(new SessionFactoryObserver() {
 			@Override
 			public void sessionFactoryCreated(SessionFactory factory) {
-				PublishedEntityValidator.validate(sessionFactory.getMappingMetamodel());
+				PublishedEntityValidator.validate(sessionFactory);
 			}
 		});
 	}

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.hibernate.metamodel.MappingMetamodel;
+import jakarta.persistence.metamodel.Attribute;
+import jakarta.persistence.metamodel.EntityType;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 
 /**
@@ -23,16 +25,22 @@ final class PublishedEntityValidator {
 
 	/**
 	 * Validates the annotations of the mapped entities.
-	 * @param metamodel the session factory's metamodel
+	 * @param sessionFactory the session factory, built
 	 * @throws InvalidPublishEventsException for the first annotation that is wrong
 	 */
-	static void validate(MappingMetamodel metamodel) {
+	static void validate(SessionFactoryImplementor sessionFactory) {
 		Map<Class<?>, Set<String>> attributesByAnnotatedClass = new LinkedHashMap<>();
-		metamodel.forEachEntityDescriptor((persister) -> {
+		sessionFactory.getMappingMetamodel().forEachEntityDescriptor((persister) -> {
 			Class<?> annotated = PublishedEntity.annotatedClass(persister.getMappedClass());
 			if (annotated != null) {
-				attributesByAnnotatedClass.computeIfAbsent(annotated, (key) -> new TreeSet<>())
-					.addAll(attributes(persister));
+				Set<String> attributes = attributesByAnnotatedClass.computeIfAbsent(annotated,
+						(key) -> new TreeSet<>());
+				attributes.addAll(attributes(persister));
+				// the JPA view adds the attributes of an @IdClass
+				EntityType<?> jpa = sessionFactory.getJpaMetamodel().findEntityType(persister.getEntityName());
+				if (jpa != null) {
+					jpa.getAttributes().stream().map(Attribute::getName).forEach(attributes::add);
+				}
 			}
 		});
 		attributesByAnnotatedClass.forEach(PublishedEntityValidator::validate);
@@ -64,7 +72,11 @@ final class PublishedEntityValidator {
 		if (id != null) {
 			names.add(id);
 		}
-		names.addAll(List.of(persister.getPropertyNames()));
+		for (String name : persister.getPropertyNames()) {
+			if (!name.startsWith("_")) {
+				names.add(name); // not Hibernate's virtual properties such as _identifierMapper
+			}
+		}
 		return names;
 	}
 

@@ -4,6 +4,7 @@ import jakarta.persistence.DiscriminatorValue;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Inheritance;
 import jakarta.persistence.Table;
 
@@ -64,6 +65,26 @@ public class EntitiesConfiguration {
 
 		public String bank;
 
+	}
+
+	/** A composite id as an @IdClass: its attributes are attributes of the entity. */
+	@Entity(name = "Line")
+	@Table(name = "ac_lines")
+	@IdClass(LineId.class)
+	@PublishEvents(exclude = "lineNo")
+	public static class Line {
+
+		@Id
+		public Long orderId;
+
+		@Id
+		public Integer lineNo;
+
+		public String product;
+
+	}
+
+	public record LineId(Long orderId, Integer lineNo) {
 	}
 
 }
