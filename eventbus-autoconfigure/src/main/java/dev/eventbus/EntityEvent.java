@@ -12,8 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param eventId the unique id of the event
  * @param channel the channel, for example {@code Order}
  * @param action what happened
- * @param entityType the entity's JPA entity name, or the event type for events published
- * through {@link EventBus}
+ * @param entityType the entity's JPA entity name, for example {@code Order}
  * @param entityId the entity's id as text
  * @param occurredAt when the change was captured
  * @param publisher the {@code spring.application.name} of the publishing application

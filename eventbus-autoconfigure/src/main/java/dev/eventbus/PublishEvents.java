@@ -30,14 +30,16 @@ public @interface PublishEvents {
 	String value() default "";
 
 	/**
-	 * The actions to publish. All by default.
+	 * The actions to publish. All by default; an empty list stops start-up.
 	 * @return the published actions
 	 */
 	Action[] actions() default { Action.CREATED, Action.UPDATED, Action.DELETED };
 
 	/**
 	 * Attributes never written to an event (secrets, personal data), by attribute name. An
-	 * update that changes only excluded attributes publishes nothing.
+	 * update that changes only excluded attributes publishes nothing. A name that is not an
+	 * attribute of the entity stops start-up, so that a typo cannot publish what it was meant
+	 * to hide.
 	 * @return the excluded attribute names
 	 */
 	String[] exclude() default {};

@@ -69,6 +69,7 @@ final class BenchmarkContexts {
 		properties.put("spring.datasource.username", USER);
 		properties.put("spring.jpa.hibernate.ddl-auto", "update");
 		properties.put("spring.jpa.open-in-view", "false");
+		properties.put("eventbus.outbox.initialize-schema", "always");
 		properties.put("spring.cloud.aws.sqs.listener.poll-timeout", "1s");
 		properties.put("eventbus.publish.topic-prefix", prefix);
 		properties.put("eventbus.consume.queue-prefix", prefix.substring(0, prefix.length() - 1));

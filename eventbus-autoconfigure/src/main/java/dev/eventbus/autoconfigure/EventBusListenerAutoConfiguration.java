@@ -5,12 +5,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration;
+import io.awspring.cloud.sqs.config.EndpointRegistrar;
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManagerFactory;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,6 +20,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.context.annotation.Role;
+import org.springframework.util.function.SingletonSupplier;
 
 import dev.eventbus.capture.PublishedChannels;
 import dev.eventbus.consume.Inbox;
@@ -43,26 +48,30 @@ import dev.eventbus.provision.SnsSqsProvisioner;
 @ConditionalOnBean(SnsSqsProvisioner.class)
 @ConditionalOnBooleanProperty(name = "eventbus.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "eventbus.consume.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(EventBusProperties.class)
 public final class EventBusListenerAutoConfiguration {
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static ListenerAnnotationBeanPostProcessor eventBusListenerAnnotationBeanPostProcessor(
 			ObjectProvider<EventMessageCodec> codec) {
-		return new ListenerAnnotationBeanPostProcessor(codec.getIfAvailable(EventMessageCodec::new));
+		// resolved when the first listener is found, not now: a user's codec bean (and what it
+		// depends on) is then created after every post-processor is registered
+		return new ListenerAnnotationBeanPostProcessor(
+				SingletonSupplier.of(() -> codec.getIfAvailable(EventMessageCodec::new)));
 	}
 
 	@Bean
 	ListenerContainers eventBusListenerContainers(ListenerAnnotationBeanPostProcessor listeners,
-			SnsSqsProvisioner provisioner, SqsMessageListenerContainerFactory<Object> factory, SqsAsyncClient sqs,
-			ObjectProvider<EventMessageCodec> codec, ObjectProvider<EntityManagerFactory> entityManagerFactories,
+			SnsSqsProvisioner provisioner, ObjectProvider<SqsMessageListenerContainerFactory<Object>> factories,
+			BeanFactory beanFactory, SqsAsyncClient sqs, ObjectProvider<EventMessageCodec> codec, ObjectProvider<EntityManagerFactory> entityManagerFactories,
 			ObjectProvider<Inbox> inbox, EventBusProperties properties) {
 		Set<String> published = new TreeSet<>();
 		entityManagerFactories.orderedStream().forEach((emf) -> published.addAll(PublishedChannels.of(emf)));
 		EventBusProperties.Consume consume = properties.getConsume();
 		EventBusProperties.Retry retry = consume.getRetry();
 		EventBusProperties.Provision provision = properties.getProvision();
-		return new ListenerContainers(listeners, provisioner, factory, sqs, codec.getIfAvailable(EventMessageCodec::new),
+		return new ListenerContainers(listeners, provisioner, containerFactory(factories, beanFactory), sqs, codec.getIfAvailable(EventMessageCodec::new),
 				new ListenerContainers.Settings(consume.getMaxConcurrentMessages(), published, consume.isIdempotent(),
 						retry.getInitialDelay(), retry.getMultiplier(), retry.getMaxDelay(),
 						retry.getNonRetryableExceptions(), provision.getMaxReceiveCount(),
@@ -71,18 +80,33 @@ public final class EventBusListenerAutoConfiguration {
 				inbox.getIfAvailable());
 	}
 
+	/**
+	 * The application's only (or primary) container factory; with several, the one that
+	 * {@code @SqsListener} uses by default.
+	 */
+	@SuppressWarnings("unchecked")
+	private static SqsMessageListenerContainerFactory<Object> containerFactory(
+			ObjectProvider<SqsMessageListenerContainerFactory<Object>> factories, BeanFactory beanFactory) {
+		SqsMessageListenerContainerFactory<Object> factory = factories.getIfUnique();
+		return (factory != null) ? factory
+				: beanFactory.getBean(EndpointRegistrar.DEFAULT_LISTENER_CONTAINER_FACTORY_BEAN_NAME,
+						SqsMessageListenerContainerFactory.class);
+	}
+
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBean({ DataSource.class, PlatformTransactionManager.class })
+	@ConditionalOnSingleCandidate(DataSource.class)
 	static class InboxConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
+		@ConditionalOnSingleCandidate(PlatformTransactionManager.class)
 		Inbox eventBusInbox(DataSource dataSource, PlatformTransactionManager transactionManager) {
 			return new Inbox(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager),
 					Clock.systemUTC(), OutboxSchema.platform(dataSource).equals("mysql"));
 		}
 
 		@Bean
+		@ConditionalOnBean(Inbox.class)
 		InboxPurge eventBusInboxPurge(Inbox inbox, EventBusProperties properties) {
 			return new InboxPurge(inbox, properties.getConsume().getInboxRetention());
 		}

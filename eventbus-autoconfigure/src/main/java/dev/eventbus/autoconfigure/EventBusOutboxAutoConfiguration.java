@@ -12,10 +12,10 @@ import org.hibernate.jpa.boot.spi.IntegratorProvider;
 
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
@@ -35,12 +35,12 @@ import dev.eventbus.provision.NamingStrategy;
 /**
  * Capture and outbox: registers the Hibernate change listener on the application's
  * {@code SessionFactory}, writes events to the {@code eventbus_outbox} table and creates that
- * table on start-up.
+ * table on start-up as {@code eventbus.outbox.initialize-schema} says.
  */
 @AutoConfiguration(after = { EventBusNamingAutoConfiguration.class, DataSourceAutoConfiguration.class },
 		before = HibernateJpaAutoConfiguration.class)
 @ConditionalOnClass({ IntegratorProvider.class, DataSource.class })
-@ConditionalOnBean(DataSource.class)
+@ConditionalOnSingleCandidate(DataSource.class)
 @ConditionalOnBooleanProperty(name = "eventbus.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(EventBusProperties.class)
 public final class EventBusOutboxAutoConfiguration {
@@ -81,15 +81,8 @@ public final class EventBusOutboxAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnBooleanProperty(name = "eventbus.outbox.initialize-schema", matchIfMissing = true)
-	OutboxSchema.Initializer eventBusOutboxSchemaInitializer(DataSource dataSource) {
-		return new OutboxSchema.Initializer(dataSource);
-	}
-
-	@Bean
-	@ConditionalOnBooleanProperty(name = "eventbus.outbox.initialize-schema", havingValue = false)
-	OutboxSchema.Check eventBusOutboxSchemaCheck(DataSource dataSource) {
-		return new OutboxSchema.Check(dataSource);
+	OutboxSchema.Initializer eventBusOutboxSchemaInitializer(DataSource dataSource, EventBusProperties properties) {
+		return new OutboxSchema.Initializer(dataSource, properties.getOutbox().getInitializeSchema());
 	}
 
 	private static void addIntegrator(Map<String, Object> hibernateProperties, Integrator integrator) {

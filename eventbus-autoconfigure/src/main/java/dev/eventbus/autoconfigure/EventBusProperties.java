@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import dev.eventbus.provision.ProvisionMode;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
 
 /**
  * Configuration of eventbus, under the {@code eventbus} prefix.
@@ -65,8 +66,8 @@ public class EventBusProperties {
 		private String topicPrefix = "";
 
 		/**
-		 * The name written as the {@code publisher} of every event. Defaults to
-		 * {@code spring.application.name}.
+		 * The name written as the publisher of every event. Defaults to
+		 * spring.application.name.
 		 */
 		private @Nullable String publisher;
 
@@ -109,11 +110,13 @@ public class EventBusProperties {
 	public static class Outbox {
 
 		/**
-		 * Whether to create the eventbus_outbox table on start-up (scripts
-		 * classpath:dev/eventbus/schema-{platform}.sql, idempotent). Switch off when
-		 * Flyway or Liquibase manages the schema.
+		 * When to create the eventbus_outbox and eventbus_inbox tables on start-up with the
+		 * script classpath:dev/eventbus/schema-{platform}.sql (idempotent): embedded (only
+		 * on an embedded database such as H2), always, or never (Flyway or Liquibase
+		 * manages the schema). When the script does not run, start-up checks that
+		 * eventbus_outbox exists.
 		 */
-		private boolean initializeSchema = true;
+		private DatabaseInitializationMode initializeSchema = DatabaseInitializationMode.EMBEDDED;
 
 		/**
 		 * How often the relay looks for unpublished events when it is not woken by a commit
@@ -157,11 +160,11 @@ public class EventBusProperties {
 		 */
 		private int relayWorkers = 2;
 
-		public boolean isInitializeSchema() {
+		public DatabaseInitializationMode getInitializeSchema() {
 			return this.initializeSchema;
 		}
 
-		public void setInitializeSchema(boolean initializeSchema) {
+		public void setInitializeSchema(DatabaseInitializationMode initializeSchema) {
 			this.initializeSchema = initializeSchema;
 		}
 
@@ -312,7 +315,7 @@ public class EventBusProperties {
 		private boolean enabled = true;
 
 		/**
-		 * Prefix of every listener queue name. Defaults to {@code spring.application.name},
+		 * Prefix of every listener queue name. Defaults to spring.application.name,
 		 * so that two services never share a queue while the instances of one service do.
 		 */
 		private @Nullable String queuePrefix;
@@ -325,8 +328,8 @@ public class EventBusProperties {
 
 		/**
 		 * Whether every listener is idempotent (redelivered events are skipped by event id,
-		 * recorded in the eventbus_inbox table). Individual listeners opt in with
-		 * {@code @Listener(idempotent = true)}.
+		 * recorded in the eventbus_inbox table). Individual listeners opt in with the
+		 * idempotent attribute of their @Listener annotation.
 		 */
 		private boolean idempotent;
 

@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -40,6 +41,7 @@ import dev.eventbus.transport.SnsEventTransport;
 @ConditionalOnClass({ SnsClient.class, SqsAsyncClient.class })
 @ConditionalOnBean({ SnsClient.class, SqsAsyncClient.class })
 @ConditionalOnBooleanProperty(name = "eventbus.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(EventBusProperties.class)
 public final class EventBusTransportAutoConfiguration {
 
 	static final Duration RELAY_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);

@@ -7,7 +7,6 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
 import org.springframework.boot.jdbc.init.PlatformPlaceholderDatabaseDriverResolver;
@@ -16,8 +15,8 @@ import org.springframework.boot.sql.init.DatabaseInitializationSettings;
 
 /**
  * The schema scripts of the outbox and inbox tables ({@code classpath:dev/eventbus/schema-<platform>.sql}
- * for {@code postgresql}, {@code h2} and {@code mysql}), their initializer, and the start-up
- * check used when the initializer is off.
+ * for {@code postgresql}, {@code h2} and {@code mysql}) and their initializer, which checks the
+ * outbox table when it does not run the script.
  */
 final class OutboxSchema {
 
@@ -38,44 +37,49 @@ final class OutboxSchema {
 	}
 
 	/**
-	 * Runs the schema script of the database on start-up (idempotent).
+	 * Runs the schema script of the database on start-up (idempotent) when the
+	 * {@link DatabaseInitializationMode} says so, and otherwise checks that the outbox table
+	 * exists. Spring Boot orders it before the {@code EntityManagerFactory}, as every script
+	 * database initializer.
 	 */
 	static final class Initializer extends DataSourceScriptDatabaseInitializer {
 
-		Initializer(DataSource dataSource) {
-			super(dataSource, settings(dataSource));
+		private final DataSource dataSource;
+
+		private final DatabaseInitializationMode mode;
+
+		Initializer(DataSource dataSource, DatabaseInitializationMode mode) {
+			super(dataSource, settings(dataSource, mode));
+			this.dataSource = dataSource;
+			this.mode = mode;
 		}
 
-		private static DatabaseInitializationSettings settings(DataSource dataSource) {
+		private static DatabaseInitializationSettings settings(DataSource dataSource,
+				DatabaseInitializationMode mode) {
 			DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
 			settings.setSchemaLocations(RESOLVER.resolveAll(dataSource, SCRIPT));
-			settings.setMode(DatabaseInitializationMode.ALWAYS);
+			settings.setMode(mode);
 			settings.setContinueOnError(false);
 			return settings;
 		}
 
-	}
-
-	/**
-	 * Fails start-up when the outbox table is missing and schema initialization is off.
-	 */
-	static final class Check implements InitializingBean {
-
-		private final DataSource dataSource;
-
-		Check(DataSource dataSource) {
-			this.dataSource = dataSource;
+		@Override
+		public boolean initializeDatabase() {
+			boolean initialized = super.initializeDatabase();
+			if (!initialized) {
+				checkOutboxTable();
+			}
+			return initialized;
 		}
 
-		@Override
-		public void afterPropertiesSet() {
+		private void checkOutboxTable() {
 			try (Connection connection = this.dataSource.getConnection();
 					Statement statement = connection.createStatement()) {
 				statement.executeQuery("select id from eventbus_outbox where 1 = 0").close();
 			}
 			catch (SQLException ex) {
-				throw new OutboxTableMissingException(List.of(SCRIPT.replace("@@platform@@", platform(this.dataSource))),
-						ex);
+				throw new OutboxTableMissingException(this.mode,
+						List.of(SCRIPT.replace("@@platform@@", platform(this.dataSource))), ex);
 			}
 		}
 

@@ -1,9 +1,13 @@
 package dev.eventbus.autoconfigure;
 
 import java.util.List;
+import java.util.Locale;
+
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
 
 /**
- * The {@code eventbus_outbox} table does not exist and eventbus was told not to create it.
+ * The {@code eventbus_outbox} table does not exist and eventbus did not create it: schema
+ * initialization is {@code never}, or {@code embedded} and the database is not embedded.
  */
 public class OutboxTableMissingException extends RuntimeException {
 
@@ -11,9 +15,23 @@ public class OutboxTableMissingException extends RuntimeException {
 
 	private final List<String> scripts;
 
-	OutboxTableMissingException(List<String> scripts, Throwable cause) {
-		super("The eventbus_outbox table does not exist and eventbus.outbox.initialize-schema is false", cause);
+	private final DatabaseInitializationMode mode;
+
+	OutboxTableMissingException(DatabaseInitializationMode mode, List<String> scripts, Throwable cause) {
+		super("The eventbus_outbox table does not exist, and eventbus did not create it: "
+				+ "eventbus.outbox.initialize-schema is " + mode.name().toLowerCase(Locale.ROOT)
+				+ ((mode == DatabaseInitializationMode.EMBEDDED) ? " and the database is not an embedded one" : ""),
+				cause);
+		this.mode = mode;
 		this.scripts = scripts;
+	}
+
+	/**
+	 * The schema initialization mode in force.
+	 * @return the value of {@code eventbus.outbox.initialize-schema}
+	 */
+	public DatabaseInitializationMode getMode() {
+		return this.mode;
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.eventbus.capture;
 
+import org.hibernate.SessionFactory;
+import org.hibernate.SessionFactoryObserver;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -10,8 +12,9 @@ import dev.eventbus.outbox.OutboxSignal;
 import dev.eventbus.outbox.OutboxStore;
 
 /**
- * Registers the change listener on the application's {@code SessionFactory}. Supplied to
- * Hibernate through the {@code hibernate.integrator_provider} property.
+ * Registers the change listener on the application's {@code SessionFactory} and, once the
+ * factory is built, checks its {@link dev.eventbus.PublishEvents} annotations against the
+ * metamodel. Supplied to Hibernate through the {@code hibernate.integrator_provider} property.
  */
 public final class EventCaptureIntegrator implements org.hibernate.integrator.spi.Integrator {
 
@@ -34,6 +37,12 @@ public final class EventCaptureIntegrator implements org.hibernate.integrator.sp
 		registry.appendListeners(EventType.POST_INSERT, this.listener);
 		registry.appendListeners(EventType.POST_UPDATE, this.listener);
 		registry.appendListeners(EventType.POST_DELETE, this.listener);
+		sessionFactory.addObserver(new SessionFactoryObserver() {
+			@Override
+			public void sessionFactoryCreated(SessionFactory factory) {
+				PublishedEntityValidator.validate(sessionFactory);
+			}
+		});
 	}
 
 }

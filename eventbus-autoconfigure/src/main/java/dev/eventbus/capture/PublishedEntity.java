@@ -1,6 +1,7 @@
 package dev.eventbus.capture;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -44,16 +45,30 @@ record PublishedEntity(String channel, Set<Action> actions, Set<String> excluded
 		return this.actions.contains(action);
 	}
 
-	private static @Nullable PublishedEntity read(Class<?> type) {
+	/**
+	 * The class that carries the {@link PublishEvents} annotation of an entity class: the class
+	 * itself or its nearest annotated superclass.
+	 * @param type the mapped entity class
+	 * @return the annotated class or {@code null} when the entity does not publish
+	 */
+	static @Nullable Class<?> annotatedClass(Class<?> type) {
 		for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-			PublishEvents annotation = c.getAnnotation(PublishEvents.class);
-			if (annotation != null) {
-				Set<Action> actions = EnumSet.noneOf(Action.class);
-				actions.addAll(Set.of(annotation.actions()));
-				return new PublishedEntity(annotation.value(), Set.copyOf(actions), Set.of(annotation.exclude()));
+			if (c.isAnnotationPresent(PublishEvents.class)) {
+				return c;
 			}
 		}
 		return null;
+	}
+
+	private static @Nullable PublishedEntity read(Class<?> type) {
+		Class<?> annotated = annotatedClass(type);
+		if (annotated == null) {
+			return null;
+		}
+		PublishEvents annotation = annotated.getAnnotation(PublishEvents.class);
+		Set<Action> actions = EnumSet.noneOf(Action.class);
+		actions.addAll(List.of(annotation.actions()));
+		return new PublishedEntity(annotation.value(), Set.copyOf(actions), Set.copyOf(List.of(annotation.exclude())));
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,15 +39,17 @@ public final class ListenerAnnotationBeanPostProcessor implements BeanPostProces
 
 	private final List<ListenerEndpoint> endpoints = Collections.synchronizedList(new ArrayList<>());
 
-	private final EventMessageCodec codec;
+	private final Supplier<EventMessageCodec> codec;
 
 	private @Nullable EmbeddedValueResolver resolver;
 
 	/**
 	 * Creates the post-processor.
-	 * @param codec the message codec used to convert payloads
+	 * @param codec the message codec used to convert payloads, asked for when the first listener
+	 * method is found (so that a codec bean is not created while post-processors are still being
+	 * registered)
 	 */
-	public ListenerAnnotationBeanPostProcessor(EventMessageCodec codec) {
+	public ListenerAnnotationBeanPostProcessor(Supplier<EventMessageCodec> codec) {
 		this.codec = codec;
 	}
 
@@ -92,7 +95,7 @@ public final class ListenerAnnotationBeanPostProcessor implements BeanPostProces
 		}
 		String id = StringUtils.hasText(listener.id()) ? resolve(listener.id()) : beanName + "-" + method.getName();
 		Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
-		ArgumentBinder binder = ArgumentBinder.forMethod(method, this.codec);
+		ArgumentBinder binder = ArgumentBinder.forMethod(method, this.codec.get());
 		EnumSet<dev.eventbus.Action> actions = EnumSet.noneOf(dev.eventbus.Action.class);
 		actions.addAll(List.of(listener.actions()));
 		ListenerEndpoint.RetryOverrides retry = new ListenerEndpoint.RetryOverrides(

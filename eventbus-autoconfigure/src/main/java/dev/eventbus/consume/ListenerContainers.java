@@ -79,6 +79,7 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 
 	@Override
 	public void afterSingletonsInstantiated() {
+		this.listeners.endpoints().forEach(this::requireInboxIfIdempotent);
 		List<String> missing = new ArrayList<>();
 		try {
 			this.provisioner.provisionTopics(this.settings.publishedChannels());
@@ -115,6 +116,10 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 		SqsMessageListenerContainer<Object> container = this.factory.createContainer(queue.queueName());
 		container.setId("eventbus-" + endpoint.id());
 		container.setPayloadDeserializationType(String.class);
+		if (container.getContainerComponentFactories().isEmpty()) {
+			// sinks that leave failure logging to the error handler (one line per failure)
+			container.setComponentFactories(ListenerSinks.componentFactories());
+		}
 		int concurrency = (endpoint.concurrency() > 0) ? endpoint.concurrency()
 				: this.settings.maxConcurrentMessages();
 		container.configure((options) -> options.maxConcurrentMessages(concurrency)
@@ -122,12 +127,6 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 			.listenerShutdownTimeout(this.settings.shutdownTimeout())
 			.autoStartup(false));
 		boolean idempotent = endpoint.idempotent() || this.settings.idempotent();
-		if (idempotent && this.inbox == null) {
-			throw new ListenerMethodException(endpoint.method(),
-					"is idempotent, which needs a DataSource for the eventbus_inbox table, and there is none",
-					"Configure a DataSource (spring.datasource.*), or remove @Listener(idempotent = true) and set "
-							+ "eventbus.consume.idempotent=false.");
-		}
 		EventMessageListener.DeadLetters deadLetters = new EventMessageListener.DeadLetters(this.sqs,
 				queue.deadLetterQueueName());
 		container.setMessageListener(new EventMessageListener(endpoint, queue.queueName(), queue.topicArn(),
@@ -137,6 +136,21 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 		container.setErrorHandler(new ListenerErrorHandler(endpoint.describe(), retryPolicy(endpoint), noRetryFor,
 				this.settings.maxReceiveCount(), deadLetters));
 		return container;
+	}
+
+	/** Fails before anything is provisioned when an idempotent listener has no inbox. */
+	private void requireInboxIfIdempotent(ListenerEndpoint endpoint) {
+		boolean idempotent = endpoint.idempotent() || this.settings.idempotent();
+		if (idempotent && this.inbox == null) {
+			throw new ListenerMethodException(endpoint.method(),
+					"is idempotent (" + (endpoint.idempotent() ? "@Listener(idempotent = true)"
+							: "eventbus.consume.idempotent=true") + "), which needs a DataSource for the "
+							+ "eventbus_inbox table, and the application has none (or several, none of them @Primary)",
+					"Configure a DataSource (spring.datasource.url) or mark one @Primary, or make the listener not "
+							+ "idempotent: "
+							+ (endpoint.idempotent() ? "remove idempotent = true from its @Listener."
+									: "remove eventbus.consume.idempotent=true."));
+		}
 	}
 
 	private ListenerErrorHandler.RetryPolicy retryPolicy(ListenerEndpoint endpoint) {

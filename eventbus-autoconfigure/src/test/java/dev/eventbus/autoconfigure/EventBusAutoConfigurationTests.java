@@ -2,30 +2,47 @@ package dev.eventbus.autoconfigure;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
 import io.awspring.cloud.autoconfigure.sns.SnsAutoConfiguration;
 import io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration;
+import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 import dev.eventbus.Listener;
+import dev.eventbus.autoconfigure.entities.EntitiesConfiguration;
+import dev.eventbus.autoconfigure.noaction.NoActionConfiguration;
+import dev.eventbus.autoconfigure.typo.TypoConfiguration;
 import dev.eventbus.capture.EventFactory;
+import dev.eventbus.capture.InvalidPublishEventsException;
 import dev.eventbus.consume.Inbox;
+import dev.eventbus.consume.ListenerAnnotationBeanPostProcessor;
 import dev.eventbus.consume.ListenerContainers;
 import dev.eventbus.consume.ListenerMethodException;
+import dev.eventbus.message.EventMessageCodec;
 import dev.eventbus.outbox.OutboxRelay;
 import dev.eventbus.outbox.OutboxStore;
 import dev.eventbus.provision.NamingStrategy;
@@ -38,6 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The auto-configuration: what it defines, when it backs off, and how it fails.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class EventBusAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -145,14 +163,110 @@ class EventBusAutoConfigurationTests {
 	}
 
 	@Test
-	void missingOutboxTableWithSchemaInitializationOffFailsStartUpNamingThePropertyAndScript() {
-		this.runner.withPropertyValues("eventbus.outbox.initialize-schema=false").run((context) -> {
+	void missingOutboxTableWithSchemaInitializationNeverFailsStartUpNamingThePropertyAndScript() {
+		this.runner.withPropertyValues("eventbus.outbox.initialize-schema=never").run((context) -> {
 			assertThat(context).hasFailed();
 			FailureAnalysis analysis = new OutboxTableMissingFailureAnalyzer().analyze(context.getStartupFailure());
-			assertThat(analysis.getDescription()).contains("eventbus.outbox.initialize-schema");
+			assertThat(analysis.getDescription()).contains("eventbus.outbox.initialize-schema is never");
 			assertThat(analysis.getAction()).contains("classpath:dev/eventbus/schema-h2.sql")
-				.contains("eventbus.outbox.initialize-schema=true");
+				.contains("eventbus_outbox and eventbus_inbox")
+				.contains("eventbus.outbox.initialize-schema=always");
 		});
+	}
+
+	@Test
+	void schemaInitializationDefaultsToEmbeddedDatabasesOnly() {
+		this.runner.run((context) -> assertThat(context.getBean(EventBusProperties.class).getOutbox()
+			.getInitializeSchema()).isEqualTo(DatabaseInitializationMode.EMBEDDED));
+	}
+
+	@Test
+	void onADatabaseThatIsNotEmbeddedTheDefaultCreatesNoTableAndNamesTheSetting() {
+		String schema = PostgresSchema.fresh("ac_schema_embedded");
+		this.runner.withPropertyValues("spring.datasource.url=" + PostgresSchema.url(schema),
+				"spring.datasource.username=postgres", "spring.jpa.hibernate.ddl-auto=none")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new OutboxTableMissingFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription())
+					.contains("eventbus.outbox.initialize-schema is embedded and the database is not an embedded one");
+				assertThat(analysis.getAction()).contains("classpath:dev/eventbus/schema-postgresql.sql")
+					.contains("eventbus.outbox.initialize-schema=always");
+				assertThat(PostgresSchema.tables(schema)).isEmpty();
+			});
+	}
+
+	@Test
+	void onADatabaseThatIsNotEmbeddedAlwaysCreatesBothTables() {
+		String schema = PostgresSchema.fresh("ac_schema_always");
+		this.runner.withPropertyValues("spring.datasource.url=" + PostgresSchema.url(schema),
+				"spring.datasource.username=postgres", "spring.jpa.hibernate.ddl-auto=none",
+				"eventbus.outbox.initialize-schema=always")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(PostgresSchema.tables(schema)).contains("eventbus_outbox", "eventbus_inbox");
+			});
+	}
+
+	@Test
+	void anExcludedNameThatIsNoAttributeFailsStartUpNamingTheEntityTheNameAndTheAttributes() {
+		this.runner.withUserConfiguration(TypoConfiguration.class).run((context) -> {
+			assertThat(context).hasFailed();
+			InvalidPublishEventsException cause = findCause(context.getStartupFailure(),
+					InvalidPublishEventsException.class);
+			assertThat(cause.getUnknownExcludes()).containsExactly("cardNumbr");
+			FailureAnalysis analysis = new InvalidPublishEventsFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains(TypoConfiguration.Card.class.getName())
+				.contains("excludes 'cardNumbr', which is not an attribute of the entity");
+			assertThat(analysis.getAction()).contains("@PublishEvents(exclude = ...)")
+				.contains("Attributes of the entity: cardNumber, holder, id.");
+		});
+	}
+
+	@Test
+	void anExcludedAttributeOfOneSubclassIsKnown() {
+		this.runner.withUserConfiguration(EntitiesConfiguration.class)
+			.withPropertyValues("eventbus.consume.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(EventFactory.class));
+	}
+
+	@Test
+	void publishEventsWithoutActionsFailsStartUp() {
+		this.runner.withUserConfiguration(NoActionConfiguration.class).run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new InvalidPublishEventsFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains(NoActionConfiguration.Silent.class.getName())
+				.contains("publishes no action");
+			assertThat(analysis.getAction()).contains("@PublishEvents(actions = ...)");
+		});
+	}
+
+	@Test
+	void aReplacedMessageCodecIsUsedAndCreatedAfterThePostProcessors(CapturedOutput output) {
+		this.runner.withUserConfiguration(CodecConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(EventMessageCodec.class)).isSameAs(context.getBean("userCodec"));
+				assertThat(context.getBean(CodecConfiguration.class).codecCreatedAfterPostProcessors).isTrue();
+			});
+		assertThat(output).doesNotContain("not eligible for getting processed by all BeanPostProcessors");
+	}
+
+	@Test
+	void withTwoDataSourcesThePrimaryOneIsUsed() {
+		this.runner.withUserConfiguration(TwoDataSourcesConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(OutboxStore.class).hasSingleBean(Inbox.class);
+			var jdbc = new org.springframework.jdbc.core.JdbcTemplate(context.getBean("primaryDataSource",
+					javax.sql.DataSource.class));
+			assertThat(jdbc.queryForObject("select count(*) from eventbus_outbox", Long.class)).isZero();
+		});
+	}
+
+	@Test
+	void withTwoContainerFactoriesTheDefaultOneOfSqsListenerIsUsed() {
+		this.runner.withUserConfiguration(TwoContainerFactoriesConfiguration.class)
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(ListenerContainers.class));
 	}
 
 	@Test
@@ -231,6 +345,57 @@ class EventBusAutoConfigurationTests {
 		@Bean
 		GoodListener goodListener() {
 			return new GoodListener();
+		}
+
+	}
+
+
+	@Configuration(proxyBeanMethods = false)
+	static class CodecConfiguration {
+
+		volatile boolean codecCreatedAfterPostProcessors;
+
+		@Bean
+		EventMessageCodec userCodec(DefaultListableBeanFactory beanFactory) {
+			this.codecCreatedAfterPostProcessors = beanFactory.getBeanPostProcessors()
+				.stream()
+				.anyMatch(ListenerAnnotationBeanPostProcessor.class::isInstance);
+			return new EventMessageCodec();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TwoDataSourcesConfiguration {
+
+		@Bean
+		@Primary
+		DataSource primaryDataSource() {
+			return dataSource("primary");
+		}
+
+		@Bean
+		DataSource reportingDataSource() {
+			return dataSource("reporting");
+		}
+
+		private static DataSource dataSource(String name) {
+			return DataSourceBuilder.create().url("jdbc:h2:mem:" + name + "-" + UUID.randomUUID()).build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TwoContainerFactoriesConfiguration {
+
+		@Bean
+		SqsMessageListenerContainerFactory<Object> defaultSqsListenerContainerFactory(SqsAsyncClient sqs) {
+			return SqsMessageListenerContainerFactory.builder().sqsAsyncClient(sqs).build();
+		}
+
+		@Bean
+		SqsMessageListenerContainerFactory<Object> otherSqsListenerContainerFactory(SqsAsyncClient sqs) {
+			return SqsMessageListenerContainerFactory.builder().sqsAsyncClient(sqs).build();
 		}
 
 	}

@@ -107,11 +107,11 @@ class BadConfigurationIntegrationTests {
 			CapturedOutput output) {
 		Map<String, String> properties = properties(emulator, "e");
 		properties.put("spring.datasource.url", TestSchema.fresh("fx_badconfig_empty"));
-		properties.put("eventbus.outbox.initialize-schema", "false");
+		properties.put("eventbus.outbox.initialize-schema", "never");
 		String report = failedStart(PlainApp.class, properties, output);
 		assertThat(report).contains("eventbus_outbox").contains("eventbus.outbox.initialize-schema");
 		String action = report.substring(report.indexOf("Action:"));
-		assertThat(action).contains("eventbus.outbox.initialize-schema=true");
+		assertThat(action).contains("eventbus.outbox.initialize-schema=always");
 		Matcher script = Pattern.compile("classpath:(\\S+-postgresql\\.sql)").matcher(action);
 		assertThat(script.find()).as("names the PostgreSQL script: %s", action).isTrue();
 		assertThat(new ClassPathResource(script.group(1)).exists()).as("%s exists", script.group()).isTrue();
