@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import io.awspring.cloud.sqs.listener.SqsMessageListenerContainer;
+import io.awspring.cloud.sqs.listener.backpressure.BackPressureHandlerFactory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -48,6 +49,8 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 
 	private final VisibilityHeartbeat heartbeat;
 
+	private final @Nullable ConsumptionBreakers breakers;
+
 	private final List<SqsMessageListenerContainer<Object>> containers = new ArrayList<>();
 
 	private final List<ListenerQueue> queues = new ArrayList<>();
@@ -63,10 +66,13 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 	 * @param codec the message codec
 	 * @param settings consumer settings
 	 * @param inbox the inbox of idempotent listeners, {@code null} without a data source
+	 * @param breakers the breakers that pause listeners during outages, {@code null} to treat
+	 * outage failures like any other
 	 */
 	public ListenerContainers(ListenerAnnotationBeanPostProcessor listeners, SnsSqsProvisioner provisioner,
 			SqsMessageListenerContainerFactory<Object> factory, SqsAsyncClient sqs, EventMessageCodec codec,
-			Settings settings, @Nullable Inbox inbox) {
+			Settings settings, @Nullable Inbox inbox, @Nullable ConsumptionBreakers breakers) {
+		this.breakers = breakers;
 		this.listeners = listeners;
 		this.provisioner = provisioner;
 		this.factory = factory;
@@ -134,8 +140,15 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 				this.codec, deadLetters, this.heartbeat, idempotent ? this.inbox : null, this.settings.rawDelivery()));
 		List<Class<? extends Throwable>> noRetryFor = new ArrayList<>(this.settings.nonRetryable());
 		noRetryFor.addAll(endpoint.noRetryFor());
+		ListenerGate gate = null;
+		if (this.breakers != null) {
+			gate = new ListenerGate(endpoint.describe(), this.breakers, idempotent);
+			BackPressureHandlerFactory own = container.getContainerOptions().getBackPressureHandlerFactory();
+			BackPressureHandlerFactory gated = PausingBackPressureHandler.factory(gate, own);
+			container.configure((options) -> options.backPressureHandlerFactory(gated));
+		}
 		container.setErrorHandler(new ListenerErrorHandler(endpoint.describe(), retryPolicy(endpoint), noRetryFor,
-				this.settings.maxReceiveCount(), deadLetters));
+				this.settings.maxReceiveCount(), deadLetters, gate));
 		return container;
 	}
 
