@@ -60,6 +60,10 @@ final class ListenerGate {
 			if (state == ConsumptionBreaker.State.HALF_OPEN && this.trial.compareAndSet(false, true)) {
 				int obtained = one.obtain();
 				if (obtained == 0) {
+					// a back-pressure mode that only polls full batches: the trial is one batch
+					obtained = all.obtain();
+				}
+				if (obtained == 0) {
 					this.trial.set(false);
 				}
 				return obtained;
