@@ -3,6 +3,7 @@ package dev.eventbus.consume;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
@@ -11,6 +12,7 @@ import io.awspring.cloud.sqs.listener.backpressure.BackPressureHandlerFactory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -85,6 +87,10 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 
 	@Override
 	public void afterSingletonsInstantiated() {
+		if (!this.listeners.endpoints().isEmpty()) {
+			// before anything is provisioned; all containers come from the one factory
+			checkPollTimeout(this.factory.createContainer("eventbus-poll-timeout-check"));
+		}
 		List<String> missing = new ArrayList<>();
 		try {
 			this.provisioner.provisionTopics(this.settings.publishedChannels());
@@ -150,6 +156,24 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 		container.setErrorHandler(new ListenerErrorHandler(endpoint.describe(), retryPolicy(endpoint), noRetryFor,
 				this.settings.maxReceiveCount(), deadLetters, gate));
 		return container;
+	}
+
+	/** A long poll of the factory's containers must end before the SQS client gives up on the call. */
+	private void checkPollTimeout(SqsMessageListenerContainer<Object> container) {
+		Duration poll = container.getContainerOptions().getPollTimeout();
+		ClientOverrideConfiguration client;
+		try {
+			client = this.sqs.serviceClientConfiguration().overrideConfiguration();
+		}
+		catch (UnsupportedOperationException ex) {
+			// a wrapping client (such as the SQS extended client) that does not tell its configuration
+			return;
+		}
+		for (Optional<Duration> timeout : List.of(client.apiCallAttemptTimeout(), client.apiCallTimeout())) {
+			if (timeout.isPresent() && timeout.get().compareTo(poll) <= 0) {
+				throw new PollTimeoutTooLongException(poll, timeout.get());
+			}
+		}
 	}
 
 	private ListenerErrorHandler.RetryPolicy retryPolicy(ListenerEndpoint endpoint) {

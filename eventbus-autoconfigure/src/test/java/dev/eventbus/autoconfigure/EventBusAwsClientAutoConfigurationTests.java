@@ -7,6 +7,7 @@ import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration
 import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
 import io.awspring.cloud.autoconfigure.sns.SnsAutoConfiguration;
 import io.awspring.cloud.autoconfigure.sns.SnsClientCustomizer;
+import io.awspring.cloud.autoconfigure.sqs.SqsAsyncClientCustomizer;
 import io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -14,9 +15,15 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import dev.eventbus.consume.PollTimeoutTooLongException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,12 +81,46 @@ class EventBusAwsClientAutoConfigurationTests {
 		});
 	}
 
+	@Test
+	void aPollTimeoutTheSqsCallTimeoutWouldCutShortFailsStartUpNamingTheProperties() {
+		withListener().withUserConfiguration(ShortSqsTimeout.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).isInstanceOf(PollTimeoutTooLongException.class);
+			FailureAnalysis analysis = new PollTimeoutFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("PT10S").contains("PT5S");
+			assertThat(analysis.getAction()).contains("eventbus.aws.api-call-attempt-timeout")
+				.contains("spring.cloud.aws.sqs.listener.poll-timeout");
+		});
+	}
+
+	private ApplicationContextRunner withListener() {
+		return this.runner
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class,
+					EventBusOutboxAutoConfiguration.class, EventBusTransportAutoConfiguration.class,
+					EventBusListenerAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:timeouts-${random.uuid}",
+					"spring.application.name=timeouts", "eventbus.provision.mode=none")
+			.withUserConfiguration(EventBusAutoConfigurationTests.GoodListenerConfiguration.class);
+	}
+
 	private static ClientOverrideConfiguration sns(SnsClient client) {
 		return client.serviceClientConfiguration().overrideConfiguration();
 	}
 
 	private static ClientOverrideConfiguration sqs(SqsAsyncClient client) {
 		return client.serviceClientConfiguration().overrideConfiguration();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ShortSqsTimeout {
+
+		@Bean
+		SqsAsyncClientCustomizer shortSqsTimeout() {
+			return (builder) -> builder.overrideConfiguration(
+					builder.overrideConfiguration().toBuilder().apiCallAttemptTimeout(Duration.ofSeconds(5)).build());
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
