@@ -3,6 +3,7 @@ package dev.eventbus.consume;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -146,8 +147,12 @@ public final class ConsumptionBreaker {
 	}
 
 	private void schedule() {
-		Duration wait = this.delay;
-		this.scheduler.schedule(this::probe, wait.toMillis(), TimeUnit.MILLISECONDS);
+		try {
+			this.scheduler.schedule(this::probe, this.delay.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// the application is shutting down: nothing to resume
+		}
 	}
 
 	private void probe() {
