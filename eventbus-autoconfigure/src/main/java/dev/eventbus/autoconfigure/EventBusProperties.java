@@ -56,6 +56,10 @@ public class EventBusProperties {
 		return this.consume;
 	}
 
+	/**
+	 * The call timeouts of the SNS and SQS clients.
+	 * @return the {@code aws} group
+	 */
 	public Aws getAws() {
 		return this.aws;
 	}
@@ -375,6 +379,10 @@ public class EventBusProperties {
 
 		private final Outage outage = new Outage();
 
+		/**
+		 * What listeners do during outages of what they need.
+		 * @return the {@code outage} group
+		 */
 		public Outage getOutage() {
 			return this.outage;
 		}
@@ -528,26 +536,50 @@ public class EventBusProperties {
 		 */
 		private Duration maxProbeDelay = Duration.ofSeconds(30);
 
+		/**
+		 * Whether outage failures pause the listeners that need the dependency.
+		 * @return whether pausing is on
+		 */
 		public boolean isPauseEnabled() {
 			return this.pauseEnabled;
 		}
 
+		/**
+		 * Sets whether outage failures pause the listeners that need the dependency.
+		 * @param pauseEnabled whether pausing is on
+		 */
 		public void setPauseEnabled(boolean pauseEnabled) {
 			this.pauseEnabled = pauseEnabled;
 		}
 
+		/**
+		 * The delay before the first probe.
+		 * @return the delay
+		 */
 		public Duration getProbeDelay() {
 			return this.probeDelay;
 		}
 
+		/**
+		 * Sets the delay before the first probe.
+		 * @param probeDelay the delay
+		 */
 		public void setProbeDelay(Duration probeDelay) {
 			this.probeDelay = probeDelay;
 		}
 
+		/**
+		 * The longest delay between two probes.
+		 * @return the delay
+		 */
 		public Duration getMaxProbeDelay() {
 			return this.maxProbeDelay;
 		}
 
+		/**
+		 * Sets the longest delay between two probes.
+		 * @param maxProbeDelay the delay
+		 */
 		public void setMaxProbeDelay(Duration maxProbeDelay) {
 			this.maxProbeDelay = maxProbeDelay;
 		}
@@ -575,18 +607,34 @@ public class EventBusProperties {
 		 */
 		private Duration apiCallAttemptTimeout = Duration.ofSeconds(5);
 
+		/**
+		 * The longest time of one SNS or SQS call.
+		 * @return the timeout
+		 */
 		public Duration getApiCallTimeout() {
 			return this.apiCallTimeout;
 		}
 
+		/**
+		 * Sets the longest time of one SNS or SQS call.
+		 * @param apiCallTimeout the timeout
+		 */
 		public void setApiCallTimeout(Duration apiCallTimeout) {
 			this.apiCallTimeout = apiCallTimeout;
 		}
 
+		/**
+		 * The longest time of one attempt of an SNS or SQS call.
+		 * @return the timeout
+		 */
 		public Duration getApiCallAttemptTimeout() {
 			return this.apiCallAttemptTimeout;
 		}
 
+		/**
+		 * Sets the longest time of one attempt of an SNS or SQS call.
+		 * @param apiCallAttemptTimeout the timeout
+		 */
 		public void setApiCallAttemptTimeout(Duration apiCallAttemptTimeout) {
 			this.apiCallAttemptTimeout = apiCallAttemptTimeout;
 		}
