@@ -1,6 +1,8 @@
 package dev.eventbus.autoconfigure;
 
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -23,6 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,9 +35,12 @@ import org.springframework.context.annotation.Role;
 import org.springframework.util.function.SingletonSupplier;
 
 import dev.eventbus.capture.PublishedChannels;
+import dev.eventbus.consume.ConsumptionBreakers;
 import dev.eventbus.consume.Inbox;
 import dev.eventbus.consume.ListenerAnnotationBeanPostProcessor;
 import dev.eventbus.consume.ListenerContainers;
+import dev.eventbus.consume.OutageCause;
+import dev.eventbus.consume.OutageProbes;
 import dev.eventbus.message.EventMessageCodec;
 import dev.eventbus.provision.SnsSqsProvisioner;
 
@@ -64,8 +70,9 @@ public final class EventBusListenerAutoConfiguration {
 	@Bean
 	ListenerContainers eventBusListenerContainers(ListenerAnnotationBeanPostProcessor listeners,
 			SnsSqsProvisioner provisioner, ObjectProvider<SqsMessageListenerContainerFactory<Object>> factories,
-			BeanFactory beanFactory, SqsAsyncClient sqs, ObjectProvider<EventMessageCodec> codec, ObjectProvider<EntityManagerFactory> entityManagerFactories,
-			ObjectProvider<Inbox> inbox, EventBusProperties properties) {
+			BeanFactory beanFactory, SqsAsyncClient sqs, ObjectProvider<EventMessageCodec> codec,
+			ObjectProvider<EntityManagerFactory> entityManagerFactories, ObjectProvider<Inbox> inbox,
+			ObjectProvider<ConsumptionBreakers> breakers, EventBusProperties properties) {
 		Set<String> published = new TreeSet<>();
 		entityManagerFactories.orderedStream().forEach((emf) -> published.addAll(PublishedChannels.of(emf)));
 		EventBusProperties.Consume consume = properties.getConsume();
@@ -77,7 +84,21 @@ public final class EventBusListenerAutoConfiguration {
 						retry.getNonRetryableExceptions(), provision.getMaxReceiveCount(),
 						provision.getVisibilityTimeout(), consume.getMaxHandlingTime(), consume.getShutdownTimeout(),
 						consume.isRawDelivery()),
-				inbox.getIfAvailable());
+				inbox.getIfAvailable(), breakers.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "eventbus.consume.outage.pause-enabled", matchIfMissing = true)
+	ConsumptionBreakers eventBusConsumptionBreakers(EventBusProperties properties, SqsAsyncClient sqs,
+			ObjectProvider<DataSource> dataSource, ApplicationEventPublisher events) {
+		EventBusProperties.Outage outage = properties.getConsume().getOutage();
+		Map<OutageCause, ConsumptionBreakers.Probe> probes = new EnumMap<>(OutageCause.class);
+		probes.put(OutageCause.AWS, OutageProbes.sqs(sqs));
+		dataSource.ifUnique((unique) -> probes.put(OutageCause.DATABASE, OutageProbes.database(unique)));
+		return new ConsumptionBreakers(
+				new ConsumptionBreakers.Settings(outage.getProbeDelay(), outage.getMaxProbeDelay()), probes,
+				events::publishEvent);
 	}
 
 	/**

@@ -31,6 +31,8 @@ public class EventBusProperties {
 
 	private final Consume consume = new Consume();
 
+	private final Aws aws = new Aws();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -53,6 +55,14 @@ public class EventBusProperties {
 
 	public Consume getConsume() {
 		return this.consume;
+	}
+
+	/**
+	 * The call timeouts of the SNS and SQS clients.
+	 * @return the {@code aws} group
+	 */
+	public Aws getAws() {
+		return this.aws;
 	}
 
 	/**
@@ -370,6 +380,16 @@ public class EventBusProperties {
 
 		private final Retry retry = new Retry();
 
+		private final Outage outage = new Outage();
+
+		/**
+		 * What listeners do during outages of what they need.
+		 * @return the {@code outage} group
+		 */
+		public Outage getOutage() {
+			return this.outage;
+		}
+
 		public boolean isIdempotent() {
 			return this.idempotent;
 		}
@@ -490,6 +510,136 @@ public class EventBusProperties {
 
 		public void setNonRetryableExceptions(List<Class<? extends Throwable>> nonRetryableExceptions) {
 			this.nonRetryableExceptions = nonRetryableExceptions;
+		}
+
+	}
+
+	/**
+	 * What listeners do when a delivery fails because something they need is down (the
+	 * database, an AWS service) rather than because of the message: the listeners that hit
+	 * the fault stop receiving, a probe checks the dependency with back-off, and consumption
+	 * resumes once it answers; such failures never count toward the dead-letter queue.
+	 */
+	public static class Outage {
+
+		/**
+		 * Whether a listener failure caused by an unavailable database or AWS service pauses
+		 * the listeners that need it instead of being retried like a failure of the message.
+		 */
+		private boolean pauseEnabled = true;
+
+		/**
+		 * Delay before the first probe of a dependency that failed.
+		 */
+		private Duration probeDelay = Duration.ofSeconds(1);
+
+		/**
+		 * Longest delay between two probes; the delay doubles with every failed probe up to
+		 * this value.
+		 */
+		private Duration maxProbeDelay = Duration.ofSeconds(30);
+
+		/**
+		 * Whether outage failures pause the listeners that need the dependency.
+		 * @return whether pausing is on
+		 */
+		public boolean isPauseEnabled() {
+			return this.pauseEnabled;
+		}
+
+		/**
+		 * Sets whether outage failures pause the listeners that need the dependency.
+		 * @param pauseEnabled whether pausing is on
+		 */
+		public void setPauseEnabled(boolean pauseEnabled) {
+			this.pauseEnabled = pauseEnabled;
+		}
+
+		/**
+		 * The delay before the first probe.
+		 * @return the delay
+		 */
+		public Duration getProbeDelay() {
+			return this.probeDelay;
+		}
+
+		/**
+		 * Sets the delay before the first probe.
+		 * @param probeDelay the delay
+		 */
+		public void setProbeDelay(Duration probeDelay) {
+			this.probeDelay = probeDelay;
+		}
+
+		/**
+		 * The longest delay between two probes.
+		 * @return the delay
+		 */
+		public Duration getMaxProbeDelay() {
+			return this.maxProbeDelay;
+		}
+
+		/**
+		 * Sets the longest delay between two probes.
+		 * @param maxProbeDelay the delay
+		 */
+		public void setMaxProbeDelay(Duration maxProbeDelay) {
+			this.maxProbeDelay = maxProbeDelay;
+		}
+
+	}
+
+	/**
+	 * Time limits of the calls to SNS and SQS, set on the SnsClient and SqsAsyncClient that
+	 * Spring Cloud AWS auto-configures (so they apply to the application's own use of those
+	 * clients too). A limit already set by another customizer is kept.
+	 */
+	public static class Aws {
+
+		/**
+		 * Longest time one SNS or SQS call may take, retries included; a broker that hangs
+		 * then fails the call instead of blocking it. SQS calls get the listener poll timeout
+		 * (spring.cloud.aws.sqs.listener.poll-timeout) added, so that a long poll is never cut
+		 * short.
+		 */
+		private Duration apiCallTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Longest time one attempt of an SNS or SQS call may take before the SDK retries it;
+		 * SQS calls get the listener poll timeout added, like api-call-timeout.
+		 */
+		private Duration apiCallAttemptTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * The longest time of one SNS or SQS call.
+		 * @return the timeout
+		 */
+		public Duration getApiCallTimeout() {
+			return this.apiCallTimeout;
+		}
+
+		/**
+		 * Sets the longest time of one SNS or SQS call.
+		 * @param apiCallTimeout the timeout
+		 */
+		public void setApiCallTimeout(Duration apiCallTimeout) {
+			this.apiCallTimeout = apiCallTimeout;
+		}
+
+		/**
+		 * The longest time of one attempt of an SNS or SQS call.
+		 * @return the timeout
+		 */
+		public Duration getApiCallAttemptTimeout() {
+			return this.apiCallAttemptTimeout;
+		}
+
+		/**
+		 * Sets the longest time of one attempt of an SNS or SQS call.
+		 * @param apiCallAttemptTimeout the timeout
+		 */
+		public void setApiCallAttemptTimeout(Duration apiCallAttemptTimeout) {
+			this.apiCallAttemptTimeout = apiCallAttemptTimeout;
 		}
 
 	}

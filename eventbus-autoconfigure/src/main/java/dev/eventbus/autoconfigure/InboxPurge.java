@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
 import dev.eventbus.consume.Inbox;
+import dev.eventbus.consume.OutageCause;
 
 /**
  * Deletes inbox records older than {@code eventbus.consume.inbox-retention}, every ten
@@ -49,7 +50,15 @@ final class InboxPurge implements SmartLifecycle {
 			this.inbox.purge(Instant.now().minus(this.retention));
 		}
 		catch (RuntimeException ex) {
-			logger.warn("eventbus could not purge the eventbus_inbox table: " + ex.getMessage());
+			if (OutageCause.of(ex) == OutageCause.DATABASE) {
+				// the database is down: the listeners' breaker reports that once; the next run purges
+				if (logger.isDebugEnabled()) {
+					logger.debug("eventbus could not purge the eventbus_inbox table: " + ex.getMessage());
+				}
+			}
+			else {
+				logger.warn("eventbus could not purge the eventbus_inbox table: " + ex.getMessage());
+			}
 		}
 	}
 

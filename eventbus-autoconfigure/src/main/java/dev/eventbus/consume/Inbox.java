@@ -7,7 +7,10 @@ import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.Assert;
 
 /**
  * Idempotent consumption: records {@code (listener, event id)} in the {@code eventbus_inbox}
@@ -50,18 +53,39 @@ public final class Inbox {
 	 */
 	boolean handleOnce(String listenerId, String eventId, Runnable handler) {
 		Object id = this.uuidAsText ? eventId : UUID.fromString(eventId);
-		Boolean ran = this.transactions.execute((status) -> {
+		PlatformTransactionManager manager = this.transactions.getTransactionManager();
+		Assert.state(manager != null, "The inbox's TransactionTemplate has no transaction manager");
+		TransactionStatus status = manager.getTransaction(this.transactions);
+		try {
 			try {
 				this.jdbc.update(INSERT, listenerId, id, Timestamp.from(this.clock.instant()));
 			}
 			catch (DuplicateKeyException ex) {
-				status.setRollbackOnly();
+				manager.rollback(status);
 				return false;
 			}
 			handler.run();
-			return true;
-		});
-		return Boolean.TRUE.equals(ran);
+		}
+		catch (RuntimeException | Error ex) {
+			rollback(manager, status, ex);
+			throw ex;
+		}
+		manager.commit(status);
+		return true;
+	}
+
+	/**
+	 * Rolls back after a failure. Unlike {@code TransactionTemplate}, a rollback that fails too
+	 * (the connection is gone) does not replace the failure: the caller sees what the handler or
+	 * the database threw, which tells a lost database from a failing handler.
+	 */
+	private static void rollback(PlatformTransactionManager manager, TransactionStatus status, Throwable failure) {
+		try {
+			manager.rollback(status);
+		}
+		catch (RuntimeException | Error ex) {
+			failure.addSuppressed(ex);
+		}
 	}
 
 	/**

@@ -3,13 +3,16 @@ package dev.eventbus.consume;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import io.awspring.cloud.sqs.listener.SqsMessageListenerContainer;
+import io.awspring.cloud.sqs.listener.backpressure.BackPressureHandlerFactory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -48,6 +51,8 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 
 	private final VisibilityHeartbeat heartbeat;
 
+	private final @Nullable ConsumptionBreakers breakers;
+
 	private final List<SqsMessageListenerContainer<Object>> containers = new ArrayList<>();
 
 	private final List<ListenerQueue> queues = new ArrayList<>();
@@ -63,10 +68,13 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 	 * @param codec the message codec
 	 * @param settings consumer settings
 	 * @param inbox the inbox of idempotent listeners, {@code null} without a data source
+	 * @param breakers the breakers that pause listeners during outages, {@code null} to treat
+	 * outage failures like any other
 	 */
 	public ListenerContainers(ListenerAnnotationBeanPostProcessor listeners, SnsSqsProvisioner provisioner,
 			SqsMessageListenerContainerFactory<Object> factory, SqsAsyncClient sqs, EventMessageCodec codec,
-			Settings settings, @Nullable Inbox inbox) {
+			Settings settings, @Nullable Inbox inbox, @Nullable ConsumptionBreakers breakers) {
+		this.breakers = breakers;
 		this.listeners = listeners;
 		this.provisioner = provisioner;
 		this.factory = factory;
@@ -80,6 +88,10 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 	@Override
 	public void afterSingletonsInstantiated() {
 		this.listeners.endpoints().forEach(this::requireInboxIfIdempotent);
+		if (!this.listeners.endpoints().isEmpty()) {
+			// before anything is provisioned; all containers come from the one factory
+			checkPollTimeout(this.factory.createContainer("eventbus-poll-timeout-check"));
+		}
 		List<String> missing = new ArrayList<>();
 		try {
 			this.provisioner.provisionTopics(this.settings.publishedChannels());
@@ -133,8 +145,15 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 				this.codec, deadLetters, this.heartbeat, idempotent ? this.inbox : null, this.settings.rawDelivery()));
 		List<Class<? extends Throwable>> noRetryFor = new ArrayList<>(this.settings.nonRetryable());
 		noRetryFor.addAll(endpoint.noRetryFor());
+		ListenerGate gate = null;
+		if (this.breakers != null) {
+			gate = new ListenerGate(endpoint.describe(), this.breakers, idempotent);
+			BackPressureHandlerFactory own = container.getContainerOptions().getBackPressureHandlerFactory();
+			BackPressureHandlerFactory gated = PausingBackPressureHandler.factory(gate, own);
+			container.configure((options) -> options.backPressureHandlerFactory(gated));
+		}
 		container.setErrorHandler(new ListenerErrorHandler(endpoint.describe(), retryPolicy(endpoint), noRetryFor,
-				this.settings.maxReceiveCount(), deadLetters));
+				this.settings.maxReceiveCount(), deadLetters, gate));
 		return container;
 	}
 
@@ -150,6 +169,24 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 							+ "idempotent: "
 							+ (endpoint.idempotent() ? "remove idempotent = true from its @Listener."
 									: "remove eventbus.consume.idempotent=true."));
+		}
+	}
+
+	/** A long poll of the factory's containers must end before the SQS client gives up on the call. */
+	private void checkPollTimeout(SqsMessageListenerContainer<Object> container) {
+		Duration poll = container.getContainerOptions().getPollTimeout();
+		ClientOverrideConfiguration client;
+		try {
+			client = this.sqs.serviceClientConfiguration().overrideConfiguration();
+		}
+		catch (UnsupportedOperationException ex) {
+			// a wrapping client (such as the SQS extended client) that does not tell its configuration
+			return;
+		}
+		for (Optional<Duration> timeout : List.of(client.apiCallAttemptTimeout(), client.apiCallTimeout())) {
+			if (timeout.isPresent() && timeout.get().compareTo(poll) <= 0) {
+				throw new PollTimeoutTooLongException(poll, timeout.get());
+			}
 		}
 	}
 

@@ -11,6 +11,7 @@ import io.awspring.cloud.sqs.listener.errorhandler.ErrorHandlerVisibilityHelper;
 import io.awspring.cloud.sqs.listener.errorhandler.ExponentialBackoffErrorHandler;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.messaging.Message;
 
@@ -20,6 +21,10 @@ import org.springframework.messaging.Message;
  * exception leaves the message in the queue with its visibility timeout set by Spring Cloud
  * AWS's {@link ExponentialBackoffErrorHandler}: the next delivery comes after the back-off
  * delay, and after {@code max-receive-count} deliveries SQS moves it to the dead-letter queue.
+ * A failure caused by an unavailable dependency ({@link OutageCause}) is no failure of the
+ * message: it goes to the listener's {@link ListenerGate} (which pauses the listeners that need
+ * the dependency), is logged at DEBUG only, and the message becomes visible again after a short
+ * delay, to be received once consumption resumes.
  */
 final class ListenerErrorHandler implements AsyncErrorHandler<Object> {
 
@@ -38,9 +43,12 @@ final class ListenerErrorHandler implements AsyncErrorHandler<Object> {
 
 	private final ExponentialBackoffErrorHandler<Object> backoff;
 
+	private final @Nullable ListenerGate gate;
+
 	ListenerErrorHandler(String listener, RetryPolicy policy, List<Class<? extends Throwable>> nonRetryable,
-			int maxReceiveCount, EventMessageListener.DeadLetters deadLetters) {
+			int maxReceiveCount, EventMessageListener.DeadLetters deadLetters, @Nullable ListenerGate gate) {
 		this.listener = listener;
+		this.gate = gate;
 		this.nonRetryable = nonRetryable;
 		this.maxReceiveCount = maxReceiveCount;
 		this.deadLetters = deadLetters;
@@ -54,6 +62,10 @@ final class ListenerErrorHandler implements AsyncErrorHandler<Object> {
 	@Override
 	public CompletableFuture<Void> handle(Message<Object> message, Throwable t) {
 		Throwable cause = unwrap(t);
+		OutageCause outage = (this.gate != null) ? OutageCause.of(cause) : null;
+		if (this.gate != null && outage != null) {
+			return retrySoon(message, this.gate.failed(outage, cause), t);
+		}
 		if (isNonRetryable(cause)) {
 			logger.warn("eventbus: @Listener " + this.listener + " threw " + cause
 					+ ", which is not retryable; the message goes to the dead-letter queue");
@@ -70,6 +82,15 @@ final class ListenerErrorHandler implements AsyncErrorHandler<Object> {
 					+ this.maxReceiveCount + ", will retry: " + cause, logger.isDebugEnabled() ? cause : null);
 		}
 		return this.backoff.handle(message, t);
+	}
+
+	/** Puts the message back in its queue after a short delay and leaves it unacknowledged. */
+	private static CompletableFuture<Void> retrySoon(Message<Object> message, Duration delay, Throwable t) {
+		return ErrorHandlerVisibilityHelper.getVisibility(message)
+			.changeToAsync(seconds(delay))
+			// if even that fails, the message is visible again after the visibility timeout
+			.handle((done, ex) -> done)
+			.thenCompose((done) -> CompletableFuture.failedFuture(t));
 	}
 
 	private boolean isNonRetryable(Throwable cause) {

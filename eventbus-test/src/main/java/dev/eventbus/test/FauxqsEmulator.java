@@ -451,4 +451,45 @@ public final class FauxqsEmulator {
 		}
 	}
 
+	/**
+	 * Suspends the emulator process (SIGSTOP), as a broker that hangs: connections are still
+	 * accepted by the kernel, but no call is answered until {@link #resume()}.
+	 * @throws IllegalStateException if this is an external endpoint or the emulator is not running
+	 */
+	public synchronized void suspend() {
+		signal("STOP");
+	}
+
+	/**
+	 * Resumes a {@linkplain #suspend() suspended} emulator process (SIGCONT).
+	 * @throws IllegalStateException if this is an external endpoint or the emulator is not running
+	 */
+	public synchronized void resume() {
+		signal("CONT");
+	}
+
+	private void signal(String signal) {
+		requireLocal("signalled");
+		Process current = this.process;
+		if (current == null || !current.isAlive()) {
+			throw new IllegalStateException("fauxqs at " + this.endpoint + " is not running");
+		}
+		String command = "kill -" + signal + " " + current.pid();
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(current.pid())).redirectErrorStream(true)
+				.start();
+			if (!kill.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || kill.exitValue() != 0) {
+				kill.destroyForcibly();
+				throw new IllegalStateException("'" + command + "' failed");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not run '" + command + "'", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while running '" + command + "'", ex);
+		}
+	}
+
 }

@@ -1,0 +1,119 @@
+package dev.eventbus.consume;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.awspring.cloud.sqs.listener.backpressure.BackPressureHandler.ReleaseReason;
+
+/**
+ * Lets one listener's container receive only while the breakers of what the listener needs are
+ * closed. A listener needs a cause once one of its deliveries failed because of it (an
+ * idempotent listener needs the database from the start, for its inbox). While such a breaker
+ * is open the container asks for no messages; while it is half-open it receives one message at a
+ * time, and the first one handled without an outage failure closes the breaker.
+ */
+final class ListenerGate {
+
+	/** How long one request for permits waits before the container's polling loop goes round again. */
+	private static final Duration MAX_WAIT = Duration.ofSeconds(1);
+
+	private final String listener;
+
+	private final ConsumptionBreakers breakers;
+
+	private final Set<OutageCause> needs = ConcurrentHashMap.newKeySet();
+
+	private final AtomicBoolean trial = new AtomicBoolean();
+
+	ListenerGate(String listener, ConsumptionBreakers breakers, boolean needsDatabase) {
+		this.listener = listener;
+		this.breakers = breakers;
+		if (needsDatabase) {
+			this.needs.add(OutageCause.DATABASE);
+		}
+	}
+
+	/**
+	 * Records a delivery that failed because of a cause.
+	 * @return how long the message should stay invisible
+	 */
+	Duration failed(OutageCause cause, Throwable failure) {
+		this.needs.add(cause);
+		return this.breakers.breaker(cause).failed(this.listener, failure);
+	}
+
+	/**
+	 * Waits (at most a second) until the listener may receive.
+	 * @param all obtains the permits of a full poll from the container's own back-pressure
+	 * @param one obtains a single permit
+	 * @return the permits obtained, 0 if the listener stays paused
+	 */
+	int request(Permits all, Permits one) throws InterruptedException {
+		long deadline = System.nanoTime() + MAX_WAIT.toNanos();
+		while (true) {
+			ConsumptionBreaker.State state = state();
+			if (state == ConsumptionBreaker.State.CLOSED) {
+				return all.obtain();
+			}
+			if (state == ConsumptionBreaker.State.HALF_OPEN && this.trial.compareAndSet(false, true)) {
+				int obtained = one.obtain();
+				if (obtained == 0) {
+					// a back-pressure mode that only polls full batches: the trial is one batch
+					obtained = all.obtain();
+				}
+				if (obtained == 0) {
+					this.trial.set(false);
+				}
+				return obtained;
+			}
+			long left = deadline - System.nanoTime();
+			if (left <= 0) {
+				return 0;
+			}
+			this.breakers.awaitChange(Duration.ofNanos(left));
+		}
+	}
+
+	/** Follows the permits the container hands back, to see the end of a trial message. */
+	void released(int amount, ReleaseReason reason) {
+		if (!this.trial.get()) {
+			return;
+		}
+		if (reason == ReleaseReason.NONE_FETCHED && amount > 0) {
+			// the queue had nothing: the next request may try again
+			this.trial.set(false);
+		}
+		else if (reason == ReleaseReason.PROCESSED && this.trial.compareAndSet(true, false)) {
+			// handled without an outage failure (one would have opened the breaker again)
+			for (OutageCause cause : this.needs) {
+				this.breakers.breaker(cause).confirmed();
+			}
+		}
+	}
+
+	/** The most restrictive state of the breakers this listener needs. */
+	private ConsumptionBreaker.State state() {
+		ConsumptionBreaker.State worst = ConsumptionBreaker.State.CLOSED;
+		for (OutageCause cause : this.needs) {
+			ConsumptionBreaker.State state = this.breakers.breaker(cause).state();
+			if (state == ConsumptionBreaker.State.OPEN) {
+				return state;
+			}
+			if (state == ConsumptionBreaker.State.HALF_OPEN) {
+				worst = state;
+			}
+		}
+		return worst;
+	}
+
+	/** Obtains permits from the container's own back-pressure handling. */
+	@FunctionalInterface
+	interface Permits {
+
+		int obtain() throws InterruptedException;
+
+	}
+
+}

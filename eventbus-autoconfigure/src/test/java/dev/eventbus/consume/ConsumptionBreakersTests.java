@@ -1,0 +1,133 @@
+package dev.eventbus.consume;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.awspring.cloud.sqs.listener.backpressure.BackPressureHandler.ReleaseReason;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Issue 7, item 2: the breaker shared by the listeners, and the gate in front of each
+ * listener's polling.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ConsumptionBreakersTests {
+
+	private final AtomicBoolean databaseUp = new AtomicBoolean();
+
+	private final AtomicInteger probes = new AtomicInteger();
+
+	private final List<Object> events = new CopyOnWriteArrayList<>();
+
+	private final ConsumptionBreakers breakers = new ConsumptionBreakers(
+			new ConsumptionBreakers.Settings(Duration.ofMillis(50), Duration.ofMillis(200)), probes(), this.events::add);
+
+	private final ConsumptionBreaker database = this.breakers.breaker(OutageCause.DATABASE);
+
+	@AfterEach
+	void close() {
+		this.breakers.close();
+	}
+
+	@Test
+	void oneWarningOpensTheBreakerOnceWhateverTheNumberOfFailures(CapturedOutput output) {
+		for (int i = 0; i < 20; i++) {
+			this.database.failed("listener-" + (i % 3), new CannotGetJdbcConnectionException("down"));
+		}
+		assertThat(this.database.state()).isEqualTo(ConsumptionBreaker.State.OPEN);
+		assertThat(this.breakers.isPaused()).isTrue();
+		assertThat(this.breakers.breaker(OutageCause.AWS).state()).isEqualTo(ConsumptionBreaker.State.CLOSED);
+		assertThat(output.getAll().lines().filter((line) -> line.contains("WARN"))).hasSize(1);
+		assertThat(this.events).singleElement().isInstanceOf(ConsumptionBreakers.Paused.class);
+	}
+
+	@Test
+	void probesWithBackOffWhileTheDependencyIsDownAndGoesHalfOpenWhenItAnswers() {
+		this.database.failed("listener", new CannotGetJdbcConnectionException("down"));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.probes.get() >= 4);
+		assertThat(this.database.state()).isEqualTo(ConsumptionBreaker.State.OPEN);
+		this.databaseUp.set(true);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.database.state() == ConsumptionBreaker.State.HALF_OPEN);
+	}
+
+	@Test
+	void theFirstMessageHandledWhileHalfOpenClosesTheBreakerWithOneInfo(CapturedOutput output)
+			throws InterruptedException {
+		ListenerGate gate = new ListenerGate("listener", this.breakers, true);
+		gate.failed(OutageCause.DATABASE, new CannotGetJdbcConnectionException("down"));
+		assertThat(gate.request(() -> 10, () -> 1)).as("permits while open").isZero();
+		this.databaseUp.set(true);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.database.state() == ConsumptionBreaker.State.HALF_OPEN);
+
+		assertThat(gate.request(() -> 10, () -> 1)).as("the one trial message").isEqualTo(1);
+		assertThat(gate.request(() -> 10, () -> 1)).as("nothing more until the trial ends").isZero();
+		gate.released(0, ReleaseReason.PARTIAL_FETCH);
+		gate.released(1, ReleaseReason.PROCESSED);
+
+		assertThat(this.database.state()).isEqualTo(ConsumptionBreaker.State.CLOSED);
+		assertThat(gate.request(() -> 10, () -> 1)).as("permits once closed").isEqualTo(10);
+		assertThat(output.getAll().lines().filter((line) -> line.contains("consume again after"))).hasSize(1);
+		assertThat(this.events).hasSize(2).last().isInstanceOf(ConsumptionBreakers.Resumed.class);
+	}
+
+	@Test
+	void aTrialThatFailsAgainReopensTheBreakerWithoutAnotherWarning(CapturedOutput output)
+			throws InterruptedException {
+		ListenerGate gate = new ListenerGate("listener", this.breakers, true);
+		gate.failed(OutageCause.DATABASE, new CannotGetJdbcConnectionException("down"));
+		this.databaseUp.set(true);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.database.state() == ConsumptionBreaker.State.HALF_OPEN);
+		assertThat(gate.request(() -> 10, () -> 1)).isEqualTo(1);
+		// down again before the trial message is handled (so the next probe fails too)
+		this.databaseUp.set(false);
+		gate.failed(OutageCause.DATABASE, new CannotGetJdbcConnectionException("down again"));
+		gate.released(1, ReleaseReason.PROCESSED);
+
+		assertThat(this.database.state()).isEqualTo(ConsumptionBreaker.State.OPEN);
+		assertThat(output.getAll().lines().filter((line) -> line.contains("WARN"))).hasSize(1);
+		assertThat(output.getAll()).doesNotContain("consume again after");
+	}
+
+	@Test
+	void aTrialPollThatFindsNothingLetsTheNextPollTryAgain() throws InterruptedException {
+		ListenerGate gate = new ListenerGate("listener", this.breakers, true);
+		gate.failed(OutageCause.DATABASE, new CannotGetJdbcConnectionException("down"));
+		this.databaseUp.set(true);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.database.state() == ConsumptionBreaker.State.HALF_OPEN);
+		assertThat(gate.request(() -> 10, () -> 1)).isEqualTo(1);
+		gate.released(1, ReleaseReason.NONE_FETCHED);
+		assertThat(gate.request(() -> 10, () -> 1)).isEqualTo(1);
+		assertThat(this.database.state()).isEqualTo(ConsumptionBreaker.State.HALF_OPEN);
+	}
+
+	@Test
+	void aListenerThatNeverHitTheFaultKeepsConsuming() throws InterruptedException {
+		ListenerGate other = new ListenerGate("other", this.breakers, false);
+		this.database.failed("listener", new CannotGetJdbcConnectionException("down"));
+		assertThat(other.request(() -> 10, () -> 1)).isEqualTo(10);
+	}
+
+	private Map<OutageCause, ConsumptionBreakers.Probe> probes() {
+		Map<OutageCause, ConsumptionBreakers.Probe> probes = new EnumMap<>(OutageCause.class);
+		probes.put(OutageCause.DATABASE, () -> {
+			this.probes.incrementAndGet();
+			return this.databaseUp.get();
+		});
+		return probes;
+	}
+
+}
