@@ -128,8 +128,7 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 					"Configure a DataSource (spring.datasource.*), or remove @Listener(idempotent = true) and set "
 							+ "eventbus.consume.idempotent=false.");
 		}
-		EventMessageListener.DeadLetters deadLetters = new EventMessageListener.DeadLetters(this.sqs,
-				queue.deadLetterQueueName());
+		DeadLetterSender deadLetters = new DeadLetterSender(this.sqs, queue.deadLetterQueueName());
 		container.setMessageListener(new EventMessageListener(endpoint, queue.queueName(), queue.topicArn(),
 				this.codec, deadLetters, this.heartbeat, idempotent ? this.inbox : null, this.settings.rawDelivery()));
 		List<Class<? extends Throwable>> noRetryFor = new ArrayList<>(this.settings.nonRetryable());

@@ -34,12 +34,12 @@ final class ListenerErrorHandler implements AsyncErrorHandler<Object> {
 
 	private final int maxReceiveCount;
 
-	private final EventMessageListener.DeadLetters deadLetters;
+	private final DeadLetterSender deadLetters;
 
 	private final ExponentialBackoffErrorHandler<Object> backoff;
 
 	ListenerErrorHandler(String listener, RetryPolicy policy, List<Class<? extends Throwable>> nonRetryable,
-			int maxReceiveCount, EventMessageListener.DeadLetters deadLetters) {
+			int maxReceiveCount, DeadLetterSender deadLetters) {
 		this.listener = listener;
 		this.nonRetryable = nonRetryable;
 		this.maxReceiveCount = maxReceiveCount;

@@ -16,6 +16,8 @@ public class PoisonListeners {
 
 	private final Deliveries gadgets = new Deliveries();
 
+	private final Deliveries limits = new Deliveries();
+
 	@Listener("Item")
 	void items(EntityEvent<ItemView> event) {
 		this.items.add(event);
@@ -26,12 +28,22 @@ public class PoisonListeners {
 		this.gadgets.add(event);
 	}
 
+	/** A second listener of gadgets, whose queue receives the messages of the SQS maximum size. */
+	@Listener("Gadget")
+	void limits(EntityEvent<Map<String, Object>> event) {
+		this.limits.add(event);
+	}
+
 	public Deliveries items() {
 		return this.items;
 	}
 
 	public Deliveries gadgets() {
 		return this.gadgets;
+	}
+
+	public Deliveries limits() {
+		return this.limits;
 	}
 
 }
