@@ -18,6 +18,8 @@ public class PoisonListeners {
 
 	private final Deliveries limits = new Deliveries();
 
+	private final Deliveries stranded = new Deliveries();
+
 	@Listener("Item")
 	void items(EntityEvent<ItemView> event) {
 		this.items.add(event);
@@ -34,6 +36,12 @@ public class PoisonListeners {
 		this.limits.add(event);
 	}
 
+	/** A third listener of gadgets, whose dead-letter queue the tests delete for a while. */
+	@Listener("Gadget")
+	void stranded(EntityEvent<Map<String, Object>> event) {
+		this.stranded.add(event);
+	}
+
 	public Deliveries items() {
 		return this.items;
 	}
@@ -44,6 +52,10 @@ public class PoisonListeners {
 
 	public Deliveries limits() {
 		return this.limits;
+	}
+
+	public Deliveries stranded() {
+		return this.stranded;
 	}
 
 }

@@ -38,6 +38,7 @@ import dev.eventbus.test.EnableFauxqs;
 import jakarta.persistence.EntityManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -58,6 +59,8 @@ class PoisonMessageIntegrationTests {
 	private static final String GADGET_QUEUE = "fx-poison-poisonListeners-gadgets";
 
 	private static final String LIMITS_QUEUE = "fx-poison-poisonListeners-limits";
+
+	private static final String STRANDED_QUEUE = "fx-poison-poisonListeners-stranded";
 
 	private static final int GOOD = 2_000;
 
@@ -217,6 +220,45 @@ class PoisonMessageIntegrationTests {
 		assertThat(depth).as("the listener queue holds neither message, visible or in flight")
 			.containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0")
 			.containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0");
+	}
+
+	/**
+	 * Issue 7: the log never claims a move that failed. While the dead-letter queue is missing,
+	 * poison stays in the listener's queue and comes back; once the queue is there again, the
+	 * next delivery moves it, with the reason.
+	 */
+	@Test
+	void poisonThatTheDeadLetterQueueDoesNotTakeIsLoggedAsNotMovedAndDeliveredAgainUntilItCanBeMoved(
+			CapturedOutput output) {
+		String dlqUrl = this.sqs.getQueueUrl((r) -> r.queueName(STRANDED_QUEUE + "-dlq")).join().queueUrl();
+		this.sqs.deleteQueue((r) -> r.queueUrl(dlqUrl)).join();
+		String queueUrl = this.sqs.getQueueUrl((r) -> r.queueName(STRANDED_QUEUE)).join().queueUrl();
+		String poison = "not json, stranded {";
+		this.sqs.sendMessage((r) -> r.queueUrl(queueUrl).messageBody(poison)).join();
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> lines(output, "could not move message").size() >= 2);
+		assertThat(lines(output, "could not move message")).allSatisfy((line) -> assertThat(line)
+			.contains("of queue " + STRANDED_QUEUE + " to its dead-letter queue (body is not JSON")
+			.contains("it stays in the queue and is delivered again"));
+		assertThat(lines(output, "eventbus moved message")).isEmpty();
+		this.sqs.createQueue((r) -> r.queueName(STRANDED_QUEUE + "-dlq")).join();
+
+		Map<String, DeadLetter> dead = Messages.drain(this.sqs, STRANDED_QUEUE + "-dlq", 1, Duration.ofSeconds(30));
+		assertThat(dead.values()).singleElement().satisfies((letter) -> {
+			assertThat(letter.body()).isEqualTo(poison);
+			assertThat(letter.error()).startsWith("body is not JSON");
+		});
+		assertThat(lines(output, "eventbus moved message")).singleElement(STRING)
+			.contains("to its dead-letter queue: body is not JSON");
+		assertThat(this.listeners.stranded().count()).isZero();
+	}
+
+	private static List<String> lines(CapturedOutput output, String text) {
+		return output.getAll()
+			.lines()
+			.filter((line) -> line.contains(text) && line.contains("of queue " + STRANDED_QUEUE + " "))
+			.toList();
 	}
 
 	/**

@@ -25,6 +25,7 @@ import dev.eventbus.test.EnableFauxqs;
 import dev.eventbus.test.FauxqsEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 /**
  * Issue 3, provisioning is idempotent: starting the same application a second time finds its
@@ -124,7 +125,7 @@ class ProvisioningIdempotencyIntegrationTests {
 
 		assertThat(output.getAll().substring(secondStart, thirdStart).lines()
 			.filter((line) -> line.contains("eventbus set filter policy")))
-			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.singleElement(STRING)
 			.endsWith(" to " + ALL_ACTIONS);
 		assertThat(output.getAll().substring(thirdStart)).contains("consumes channel 'Coupon'")
 			.doesNotContain("eventbus set filter policy")
