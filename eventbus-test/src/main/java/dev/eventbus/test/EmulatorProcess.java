@@ -39,8 +39,8 @@ final class EmulatorProcess {
 	private static final File NO_INPUT = new File("/dev/null");
 
 	/** $1 is the watched PID, $2 the emulator's; the watchdog also ends when the emulator ends. */
-	private static final String WATCHDOG = "while kill -0 \"$1\" 2>/dev/null && kill -0 \"$2\" 2>/dev/null; do sleep 1; done; "
-			+ "kill -0 \"$2\" 2>/dev/null || exit 0; kill \"$2\"; "
+	private static final String WATCHDOG = "while kill -0 \"$1\" 2>/dev/null && kill -0 \"$2\" 2>/dev/null; "
+			+ "do sleep 1; done; kill -0 \"$2\" 2>/dev/null || exit 0; kill \"$2\"; "
 			+ "for i in 1 2 3 4 5; do sleep 1; kill -0 \"$2\" 2>/dev/null || exit 0; done; kill -9 \"$2\"";
 
 	private final String name;
