@@ -36,8 +36,11 @@ public @interface Listener {
 	String value();
 
 	/**
-	 * The actions to receive. Empty (the default) means all. The filtering is done by the SNS
-	 * subscription's filter policy, so unwanted events never reach the queue.
+	 * The actions to receive. Empty (the default) means all the actions a listener can bind
+	 * ({@code created}, {@code updated} and {@code deleted}). The filtering is done by the SNS
+	 * subscription's filter policy, which always lists the actions, so unwanted events (and
+	 * events with actions not listed, such as custom actions of a newer publisher) never reach
+	 * the queue.
 	 * @return the actions to receive
 	 */
 	Action[] actions() default {};

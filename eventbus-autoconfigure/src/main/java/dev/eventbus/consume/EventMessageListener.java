@@ -1,13 +1,10 @@
 package dev.eventbus.consume;
 
 import java.lang.reflect.InvocationTargetException;
-import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.messaging.Message;
@@ -23,13 +20,12 @@ import dev.eventbus.message.MalformedMessageException;
  * is rejected), rejects a notification from any topic but the listener's own, reads the event, binds the arguments and invokes the method. Returning normally acknowledges (deletes)
  * the message; an exception from the method leaves it for redelivery. A message that cannot
  * be read or bound is poison: it is moved to the dead-letter queue at once with the reason,
- * logged once at WARN, and never retried.
+ * logged once at WARN after SQS accepted it, and never retried; if the dead-letter queue does
+ * not take it, that is logged instead and the message is left for redelivery.
  */
 final class EventMessageListener implements io.awspring.cloud.sqs.listener.MessageListener<Object> {
 
 	private static final Log logger = LogFactory.getLog(EventMessageListener.class);
-
-	static final String ERROR_ATTRIBUTE = "eventbus-error";
 
 	private final ListenerEndpoint endpoint;
 
@@ -39,7 +35,7 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 
 	private final EventMessageCodec codec;
 
-	private final DeadLetters deadLetters;
+	private final DeadLetterSender deadLetters;
 
 	private final VisibilityHeartbeat heartbeat;
 
@@ -48,7 +44,7 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 	private final boolean rawDelivery;
 
 	EventMessageListener(ListenerEndpoint endpoint, String queueName, String topicArn, EventMessageCodec codec,
-			DeadLetters deadLetters, VisibilityHeartbeat heartbeat, @Nullable Inbox inbox, boolean rawDelivery) {
+			DeadLetterSender deadLetters, VisibilityHeartbeat heartbeat, @Nullable Inbox inbox, boolean rawDelivery) {
 		this.rawDelivery = rawDelivery;
 		this.endpoint = endpoint;
 		this.queueName = queueName;
@@ -70,9 +66,7 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 			args = this.endpoint.binder().bind(event);
 		}
 		catch (MalformedMessageException ex) {
-			logger.warn("eventbus moved message " + message.getHeaders().getId() + " of queue " + this.queueName
-					+ " to its dead-letter queue: " + ex.getMessage());
-			this.deadLetters.send(body, ex.getMessage());
+			deadLetter(message, body, ex.getMessage());
 			return;
 		}
 		VisibilityHeartbeat.Beat beat = this.heartbeat.start(message);
@@ -89,6 +83,22 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 		finally {
 			beat.stop();
 		}
+	}
+
+	private void deadLetter(Message<Object> message, String body, @Nullable String reason) {
+		String what = "message " + message.getHeaders().getId() + " of queue " + this.queueName;
+		String sent;
+		try {
+			sent = this.deadLetters.send(body, reason);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("eventbus could not move " + what + " to its dead-letter queue (" + reason
+					+ "); it stays in the queue and is delivered again: " + ex);
+			throw ex;
+		}
+		logger.warn("eventbus moved " + what + " to its dead-letter queue: " + reason
+				+ ((sent != null) ? "" : " (without the " + DeadLetterSender.ERROR_ATTRIBUTE
+						+ " attribute: the body leaves no room for it)"));
 	}
 
 	/** The event envelope of a body: inside the SNS notification, or the body itself (raw delivery). */
@@ -130,50 +140,6 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 		catch (IllegalAccessException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/**
-	 * Sends poison messages to a listener's dead-letter queue.
-	 */
-	static final class DeadLetters {
-
-		private final SqsAsyncClient sqs;
-
-		private final String queueName;
-
-		private final boolean fifo;
-
-		private volatile @Nullable String queueUrl;
-
-		DeadLetters(SqsAsyncClient sqs, String queueName) {
-			this.sqs = sqs;
-			this.queueName = queueName;
-			this.fifo = queueName.endsWith(".fifo");
-		}
-
-		void send(String body, @Nullable String reason) {
-			String url = this.queueUrl;
-			if (url == null) {
-				url = this.sqs.getQueueUrl((request) -> request.queueName(this.queueName)).join().queueUrl();
-				this.queueUrl = url;
-			}
-			String target = url;
-			String error = (reason != null && !reason.isEmpty()) ? reason : "unreadable";
-			this.sqs.sendMessage((request) -> request.queueUrl(target)
-				.messageBody(body)
-				.messageAttributes(Map.of(ERROR_ATTRIBUTE, MessageAttributeValue.builder()
-					.dataType("String")
-					.stringValue((error.length() > 1000) ? error.substring(0, 1000) : error)
-					.build()))
-				.applyMutation((fifoRequest) -> {
-					if (this.fifo) {
-						fifoRequest.messageGroupId("eventbus-dead-letters")
-							.messageDeduplicationId(java.util.UUID.randomUUID().toString());
-					}
-				}))
-				.join();
-		}
-
 	}
 
 }

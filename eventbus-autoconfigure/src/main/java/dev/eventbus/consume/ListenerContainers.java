@@ -139,8 +139,7 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 			.listenerShutdownTimeout(this.settings.shutdownTimeout())
 			.autoStartup(false));
 		boolean idempotent = endpoint.idempotent() || this.settings.idempotent();
-		EventMessageListener.DeadLetters deadLetters = new EventMessageListener.DeadLetters(this.sqs,
-				queue.deadLetterQueueName());
+		DeadLetterSender deadLetters = new DeadLetterSender(this.sqs, queue.deadLetterQueueName());
 		container.setMessageListener(new EventMessageListener(endpoint, queue.queueName(), queue.topicArn(),
 				this.codec, deadLetters, this.heartbeat, idempotent ? this.inbox : null, this.settings.rawDelivery()));
 		List<Class<? extends Throwable>> noRetryFor = new ArrayList<>(this.settings.nonRetryable());

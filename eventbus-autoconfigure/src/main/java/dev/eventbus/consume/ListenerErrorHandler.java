@@ -39,14 +39,14 @@ final class ListenerErrorHandler implements AsyncErrorHandler<Object> {
 
 	private final int maxReceiveCount;
 
-	private final EventMessageListener.DeadLetters deadLetters;
+	private final DeadLetterSender deadLetters;
 
 	private final ExponentialBackoffErrorHandler<Object> backoff;
 
 	private final @Nullable ListenerGate gate;
 
 	ListenerErrorHandler(String listener, RetryPolicy policy, List<Class<? extends Throwable>> nonRetryable,
-			int maxReceiveCount, EventMessageListener.DeadLetters deadLetters, @Nullable ListenerGate gate) {
+			int maxReceiveCount, DeadLetterSender deadLetters, @Nullable ListenerGate gate) {
 		this.listener = listener;
 		this.gate = gate;
 		this.nonRetryable = nonRetryable;

@@ -25,7 +25,8 @@ import dev.eventbus.transport.TopicResolver;
 /**
  * Creates ({@link ProvisionMode#CREATE}) or checks ({@link ProvisionMode#VALIDATE}) the topic
  * of each channel and, for each listener, its queue, dead-letter queue with redrive policy,
- * subscription (with a filter policy on {@code action} when the listener names actions) and a
+ * subscription (with a filter policy on {@code action}: the actions the listener names, or all
+ * the actions a listener can bind) and a
  * queue policy that lets only the channel's topic send. Idempotent: a second run changes
  * nothing that is already as wanted.
  */
@@ -134,7 +135,7 @@ public final class SnsSqsProvisioner implements TopicResolver {
 		attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, seconds(this.settings.visibilityTimeout()));
 		attributes.put(QueueAttributeName.MESSAGE_RETENTION_PERIOD, seconds(this.settings.messageRetention()));
 		attributes.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn
-				+ "\",\"maxReceiveCount\":\"" + this.settings.maxReceiveCount() + "\"}");
+				+ "\",\"maxReceiveCount\":" + this.settings.maxReceiveCount() + "}");
 		attributes.put(QueueAttributeName.POLICY, queuePolicy(queueArn, topicArn));
 		fifo(attributes);
 		String queueUrl = ensureQueue(queueName, attributes);
@@ -195,9 +196,7 @@ public final class SnsSqsProvisioner implements TopicResolver {
 		Optional<Subscription> existing = findSubscription(topicArn, queueArn);
 		if (existing.isEmpty()) {
 			Map<String, String> attributes = new HashMap<>();
-			if (!filterPolicy.isEmpty()) {
-				attributes.put("FilterPolicy", filterPolicy);
-			}
+			attributes.put("FilterPolicy", filterPolicy);
 			if (this.settings.rawDelivery()) {
 				attributes.put("RawMessageDelivery", "true");
 			}
@@ -206,8 +205,7 @@ public final class SnsSqsProvisioner implements TopicResolver {
 				.endpoint(queueArn)
 				.attributes(attributes)
 				.returnSubscriptionArn(true));
-			logger.info("eventbus subscribed " + queueArn + " to " + topicArn
-					+ (filterPolicy.isEmpty() ? "" : " with filter policy " + filterPolicy));
+			logger.info("eventbus subscribed " + queueArn + " to " + topicArn + " with filter policy " + filterPolicy);
 			return;
 		}
 		String subscriptionArn = existing.get().subscriptionArn();
@@ -225,7 +223,7 @@ public final class SnsSqsProvisioner implements TopicResolver {
 		if (!sameAttribute(filterPolicy, current)) {
 			this.sns.setSubscriptionAttributes((request) -> request.subscriptionArn(subscriptionArn)
 				.attributeName("FilterPolicy")
-				.attributeValue(filterPolicy.isEmpty() ? "{}" : filterPolicy));
+				.attributeValue(filterPolicy));
 			logger.info("eventbus set filter policy of " + subscriptionArn + " to " + filterPolicy);
 		}
 	}
@@ -266,11 +264,14 @@ public final class SnsSqsProvisioner implements TopicResolver {
 		}
 	}
 
+	/**
+	 * The filter policy of a listener's subscription. A listener that names no actions gets all
+	 * the actions it can bind, so an action it does not know (a custom action of a newer
+	 * publisher) is dropped by SNS instead of reaching its queue as poison.
+	 */
 	static String filterPolicy(Collection<Action> actions) {
-		if (actions.isEmpty() || actions.size() == Action.values().length) {
-			return "";
-		}
-		return actions.stream()
+		return (actions.isEmpty() ? List.of(Action.values()) : actions).stream()
+			.distinct()
 			.sorted()
 			.map((action) -> "\"" + action.wireName() + "\"")
 			.collect(Collectors.joining(",", "{\"action\":[", "]}"));

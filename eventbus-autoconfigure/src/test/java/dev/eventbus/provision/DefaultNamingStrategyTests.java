@@ -63,12 +63,14 @@ class DefaultNamingStrategyTests {
 	}
 
 	@Test
-	void filterPolicyListsTheActionsOrNothingForAll() {
+	void filterPolicyListsTheNamedActionsOrAllBindableOnesWhenNoneAreNamed() {
 		assertThat(SnsSqsProvisioner.filterPolicy(List.of(Action.DELETED))).isEqualTo("{\"action\":[\"deleted\"]}");
 		assertThat(SnsSqsProvisioner.filterPolicy(List.of(Action.UPDATED, Action.CREATED)))
 			.isEqualTo("{\"action\":[\"created\",\"updated\"]}");
-		assertThat(SnsSqsProvisioner.filterPolicy(List.of())).isEmpty();
-		assertThat(SnsSqsProvisioner.filterPolicy(List.of(Action.values()))).isEmpty();
+		assertThat(SnsSqsProvisioner.filterPolicy(List.of()))
+			.isEqualTo("{\"action\":[\"created\",\"updated\",\"deleted\"]}");
+		assertThat(SnsSqsProvisioner.filterPolicy(List.of(Action.DELETED, Action.CREATED, Action.UPDATED)))
+			.isEqualTo("{\"action\":[\"created\",\"updated\",\"deleted\"]}");
 	}
 
 }

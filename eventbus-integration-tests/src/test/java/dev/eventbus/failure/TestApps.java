@@ -28,7 +28,17 @@ public final class TestApps {
 	 * @return the properties, modifiable
 	 */
 	public static Map<String, String> baseProperties(FauxqsEmulator emulator, String jdbcUrl) {
-		Map<String, String> properties = new LinkedHashMap<>(emulator.springProperties());
+		return baseProperties(emulator.springProperties(), jdbcUrl);
+	}
+
+	/**
+	 * The properties every test application gets, for any SNS/SQS endpoint (such as moto's).
+	 * @param endpoint the Spring properties of the SNS/SQS endpoint
+	 * @param jdbcUrl the database URL (usually of a {@link TestSchema})
+	 * @return the properties, modifiable
+	 */
+	public static Map<String, String> baseProperties(Map<String, String> endpoint, String jdbcUrl) {
+		Map<String, String> properties = new LinkedHashMap<>(endpoint);
 		properties.put("spring.datasource.url", jdbcUrl);
 		properties.put("spring.main.banner-mode", "off");
 		properties.put("spring.jpa.hibernate.ddl-auto", "create-drop");

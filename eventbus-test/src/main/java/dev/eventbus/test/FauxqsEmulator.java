@@ -2,27 +2,17 @@ package dev.eventbus.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.ProcessBuilder.Redirect;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -36,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * {@code eventbus.emulator.dir}, else the environment variable {@code EVENTBUS_EMULATOR_DIR}, else the first
  * {@code emulator} directory found walking up from {@code user.dir}. Its npm packages are installed with
  * {@code npm ci} when missing. The output of each emulator goes to {@code fauxqs-<port>.log} in
- * {@code java.io.tmpdir}. An emulator still running when the JVM exits stops by itself once its standard input closes.
+ * {@code java.io.tmpdir}. The emulator listens on 127.0.0.1 only. An emulator still running when the JVM exits is
+ * stopped by its watchdog about a second later (its standard input is {@code /dev/null} and plays no part).
  */
 public final class FauxqsEmulator {
 
@@ -54,22 +45,7 @@ public final class FauxqsEmulator {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
 
-	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
-
 	private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(10);
-
-	private static final Duration HEALTH_POLL_INTERVAL = Duration.ofMillis(100);
-
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-
-	/**
-	 * The running emulator processes. Each one exits by itself when its standard input closes,
-	 * which happens when this JVM has exited: after every shutdown hook, so after Spring test
-	 * contexts closed by a hook have stopped their listener containers. (Killing the emulator
-	 * from a hook of its own would race those contexts.) The set keeps each process's stdin
-	 * pipe reachable until then.
-	 */
-	private static final Set<Process> PROCESSES = ConcurrentHashMap.newKeySet();
 
 	private static final Object INSTALL_MONITOR = new Object();
 
@@ -85,13 +61,18 @@ public final class FauxqsEmulator {
 
 	private final @Nullable Path dataDir;
 
-	private @Nullable Process process;
+	/** The process whose end stops the emulator: this JVM, or another process in tests of the watchdog. */
+	private final long watchedPid;
 
-	private FauxqsEmulator(String endpoint, int port, @Nullable Path directory, @Nullable Path dataDir) {
+	private @Nullable EmulatorProcess process;
+
+	private FauxqsEmulator(String endpoint, int port, @Nullable Path directory, @Nullable Path dataDir,
+			long watchedPid) {
 		this.endpoint = endpoint;
 		this.port = port;
 		this.directory = directory;
 		this.dataDir = dataDir;
+		this.watchedPid = watchedPid;
 	}
 
 	/**
@@ -135,11 +116,21 @@ public final class FauxqsEmulator {
 	 * @throws IllegalStateException if the emulator cannot be installed or started
 	 */
 	public static FauxqsEmulator start(@Nullable Path dataDir) {
+		return start(dataDir, ProcessHandle.current().pid());
+	}
+
+	/**
+	 * Starts a new emulator that stops by itself when the given process is gone.
+	 * @param dataDir the data directory, or {@code null} to keep the state in memory
+	 * @param watchedPid the process whose end stops the emulator
+	 * @return the running emulator
+	 */
+	static FauxqsEmulator start(@Nullable Path dataDir, long watchedPid) {
 		Path directory = locateEmulatorDirectory();
 		installIfNeeded(directory);
-		int port = freePort();
+		int port = EmulatorProcess.freePort("fauxqs");
 		FauxqsEmulator emulator = new FauxqsEmulator("http://127.0.0.1:" + port, port, directory,
-				(dataDir != null) ? dataDir.toAbsolutePath() : null);
+				(dataDir != null) ? dataDir.toAbsolutePath() : null, watchedPid);
 		synchronized (emulator) {
 			emulator.launch(false);
 		}
@@ -153,11 +144,10 @@ public final class FauxqsEmulator {
 	 */
 	public synchronized void stop() {
 		requireLocal("stopped");
-		Process current = this.process;
+		EmulatorProcess current = this.process;
 		this.process = null;
 		if (current != null) {
-			current.destroy();
-			awaitExit(current);
+			current.stop();
 		}
 	}
 
@@ -176,7 +166,7 @@ public final class FauxqsEmulator {
 	 * @return whether the emulator is running
 	 */
 	public synchronized boolean isRunning() {
-		Process current = this.process;
+		EmulatorProcess current = this.process;
 		return isExternal() || (current != null && current.isAlive());
 	}
 
@@ -235,7 +225,7 @@ public final class FauxqsEmulator {
 					+ " or -D" + ENDPOINT_PROPERTY + ") is not an absolute URL such as http://localhost:4566");
 		}
 		int port = (uri.getPort() != -1) ? uri.getPort() : ("https".equals(uri.getScheme()) ? 443 : 80);
-		return new FauxqsEmulator(trimmed, port, null, null);
+		return new FauxqsEmulator(trimmed, port, null, null, ProcessHandle.current().pid());
 	}
 
 	private Path requireLocal(String action) {
@@ -251,79 +241,19 @@ public final class FauxqsEmulator {
 		Path log = Path.of(System.getProperty("java.io.tmpdir"), "fauxqs-" + this.port + ".log");
 		List<String> command = new ArrayList<>(List.of(nodeBinary(dir).toString(), dir.resolve("start.mjs").toString(),
 				String.valueOf(this.port)));
-		Process started;
-		try {
-			if (this.dataDir != null) {
+		if (this.dataDir != null) {
+			try {
 				Files.createDirectories(this.dataDir);
-				command.add(this.dataDir.toString());
 			}
-			started = new ProcessBuilder(command).directory(dir.toFile())
-				.redirectErrorStream(true)
-				.redirectOutput(appendLog ? Redirect.appendTo(log.toFile()) : Redirect.to(log.toFile()))
-				.start();
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not create the fauxqs data directory " + this.dataDir, ex);
+			}
+			command.add(this.dataDir.toString());
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start fauxqs: " + String.join(" ", command), ex);
-		}
-		PROCESSES.add(started);
-		try {
-			awaitHealthy(started, log);
-		}
-		catch (RuntimeException ex) {
-			started.destroy();
-			awaitExit(started);
-			throw ex;
-		}
+		EmulatorProcess started = EmulatorProcess.start("fauxqs", command, dir, log, appendLog, this.watchedPid);
+		started.awaitHealthy(URI.create(this.endpoint + "/health"), (response) -> response.statusCode() == 200
+				&& response.body().replaceAll("\\s", "").contains("\"status\":\"ok\""), STARTUP_TIMEOUT);
 		this.process = started;
-	}
-
-	private void awaitHealthy(Process started, Path log) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.endpoint + "/health"))
-			.timeout(Duration.ofSeconds(2))
-			.build();
-		long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!started.isAlive()) {
-				throw new IllegalStateException("fauxqs exited with code " + started.exitValue()
-						+ " before it was ready; " + logTail(log));
-			}
-			if (isHealthy(request)) {
-				return;
-			}
-			sleep(HEALTH_POLL_INTERVAL);
-		}
-		throw new IllegalStateException(
-				"fauxqs did not report healthy at " + request.uri() + " within " + STARTUP_TIMEOUT.toSeconds() + " s; "
-						+ logTail(log));
-	}
-
-	private static boolean isHealthy(HttpRequest request) {
-		try {
-			HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-			return response.statusCode() == 200 && response.body().replaceAll("\\s", "").contains("\"status\":\"ok\"");
-		}
-		catch (IOException ex) {
-			return false;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for fauxqs to start", ex);
-		}
-	}
-
-	private static void awaitExit(Process process) {
-		try {
-			if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-				process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			process.destroyForcibly();
-		}
-		finally {
-			PROCESSES.remove(process);
-		}
 	}
 
 	private static Path locateEmulatorDirectory() {
@@ -390,11 +320,11 @@ public final class FauxqsEmulator {
 			if (!npm.waitFor(INSTALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
 				npm.destroyForcibly();
 				throw new IllegalStateException("'" + command + "' in " + dir + " did not finish within "
-						+ INSTALL_TIMEOUT.toMinutes() + " min; " + logTail(log));
+						+ INSTALL_TIMEOUT.toMinutes() + " min; " + EmulatorProcess.logTail(log));
 			}
 			if (npm.exitValue() != 0 || !isInstalled(dir)) {
 				throw new IllegalStateException("'" + command + "' in " + dir + " failed (exit code "
-						+ npm.exitValue() + "); " + logTail(log));
+						+ npm.exitValue() + "); " + EmulatorProcess.logTail(log));
 			}
 		}
 		catch (IOException ex) {
@@ -404,16 +334,6 @@ public final class FauxqsEmulator {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while installing fauxqs in " + dir, ex);
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket()) {
-			socket.bind(new InetSocketAddress("127.0.0.1", 0));
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not find a free loopback port for fauxqs", ex);
 		}
 	}
 
@@ -427,28 +347,6 @@ public final class FauxqsEmulator {
 
 	private static boolean isBlank(@Nullable String value) {
 		return value == null || value.isBlank();
-	}
-
-	private static String logTail(Path log) {
-		try {
-			String[] lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).split("\\R");
-			String tail = String.join(System.lineSeparator(),
-					Arrays.asList(lines).subList(Math.max(0, lines.length - 40), lines.length));
-			return "last output (" + log + "):" + System.lineSeparator() + tail;
-		}
-		catch (IOException ex) {
-			return "no output could be read from " + log + ": " + ex.getMessage();
-		}
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for fauxqs to start", ex);
-		}
 	}
 
 	/**
@@ -470,7 +368,7 @@ public final class FauxqsEmulator {
 
 	private void signal(String signal) {
 		requireLocal("signalled");
-		Process current = this.process;
+		EmulatorProcess current = this.process;
 		if (current == null || !current.isAlive()) {
 			throw new IllegalStateException("fauxqs at " + this.endpoint + " is not running");
 		}
@@ -478,7 +376,7 @@ public final class FauxqsEmulator {
 		try {
 			Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(current.pid())).redirectErrorStream(true)
 				.start();
-			if (!kill.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || kill.exitValue() != 0) {
+			if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
 				kill.destroyForcibly();
 				throw new IllegalStateException("'" + command + "' failed");
 			}

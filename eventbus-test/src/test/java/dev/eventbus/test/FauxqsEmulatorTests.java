@@ -1,10 +1,20 @@
 package dev.eventbus.test;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +25,10 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests for {@link FauxqsEmulator} that start the real emulator.
@@ -105,6 +118,80 @@ class FauxqsEmulatorTests {
 		finally {
 			emulator.stop();
 		}
+	}
+
+	@Test
+	void listensOnLoopbackOnlyAndRefusesConnectionsToTheMachinesOtherAddresses() throws IOException {
+		FauxqsEmulator emulator = FauxqsEmulator.shared();
+		assumeFalse(emulator.isExternal(), "only fauxqs started by the tests");
+		List<InetAddress> others = nonLoopbackAddresses();
+		assumeTrue(!others.isEmpty(), "this machine has no non-loopback address to try");
+
+		try (Socket loopback = new Socket()) {
+			loopback.connect(new InetSocketAddress("127.0.0.1", emulator.port()), 1_000);
+			assertThat(loopback.isConnected()).isTrue();
+		}
+		for (InetAddress address : others) {
+			try (Socket socket = new Socket()) {
+				assertThatExceptionOfType(ConnectException.class).as("connect to %s:%d", address, emulator.port())
+					.isThrownBy(() -> socket.connect(new InetSocketAddress(address, emulator.port()), 1_000));
+			}
+		}
+	}
+
+	@Test
+	void keepsRunningWithStandardInputAtEndOfFile() {
+		// The launcher gives the emulator /dev/null as standard input; an emulator that stopped on
+		// end of input would be gone before or soon after it was healthy.
+		FauxqsEmulator emulator = FauxqsEmulator.start();
+		try {
+			await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(emulator::isRunning);
+			assertThat(health(emulator)).isEqualTo(200);
+		}
+		finally {
+			emulator.stop();
+		}
+	}
+
+	@Test
+	void stopsByItselfWhenTheProcessThatStartedItIsGone() throws IOException {
+		Process parent = new ProcessBuilder("sleep", "120").start();
+		FauxqsEmulator emulator = FauxqsEmulator.start(null, parent.pid());
+		try {
+			assertThat(emulator.isRunning()).isTrue();
+
+			parent.destroy();
+
+			await().atMost(Duration.ofSeconds(10)).until(() -> !emulator.isRunning());
+		}
+		finally {
+			parent.destroyForcibly();
+			emulator.stop();
+		}
+	}
+
+	private static int health(FauxqsEmulator emulator) {
+		try {
+			return HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(emulator.endpoint() + "/health")).build(),
+						HttpResponse.BodyHandlers.discarding())
+				.statusCode();
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return -1;
+		}
+	}
+
+	private static List<InetAddress> nonLoopbackAddresses() throws SocketException {
+		return Collections.list(NetworkInterface.getNetworkInterfaces())
+			.stream()
+			.flatMap(NetworkInterface::inetAddresses)
+			.filter((address) -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+			.toList();
 	}
 
 	private static SnsClient sns(FauxqsEmulator emulator) {

@@ -16,6 +16,10 @@ public class PoisonListeners {
 
 	private final Deliveries gadgets = new Deliveries();
 
+	private final Deliveries limits = new Deliveries();
+
+	private final Deliveries stranded = new Deliveries();
+
 	@Listener("Item")
 	void items(EntityEvent<ItemView> event) {
 		this.items.add(event);
@@ -26,12 +30,32 @@ public class PoisonListeners {
 		this.gadgets.add(event);
 	}
 
+	/** A second listener of gadgets, whose queue receives the messages of the SQS maximum size. */
+	@Listener("Gadget")
+	void limits(EntityEvent<Map<String, Object>> event) {
+		this.limits.add(event);
+	}
+
+	/** A third listener of gadgets, whose dead-letter queue the tests delete for a while. */
+	@Listener("Gadget")
+	void stranded(EntityEvent<Map<String, Object>> event) {
+		this.stranded.add(event);
+	}
+
 	public Deliveries items() {
 		return this.items;
 	}
 
 	public Deliveries gadgets() {
 		return this.gadgets;
+	}
+
+	public Deliveries limits() {
+		return this.limits;
+	}
+
+	public Deliveries stranded() {
+		return this.stranded;
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.eventbus.it.failure;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
@@ -36,6 +38,7 @@ import dev.eventbus.test.EnableFauxqs;
 import jakarta.persistence.EntityManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -54,6 +57,10 @@ class PoisonMessageIntegrationTests {
 	private static final String ITEM_QUEUE = "fx-poison-poisonListeners-items";
 
 	private static final String GADGET_QUEUE = "fx-poison-poisonListeners-gadgets";
+
+	private static final String LIMITS_QUEUE = "fx-poison-poisonListeners-limits";
+
+	private static final String STRANDED_QUEUE = "fx-poison-poisonListeners-stranded";
 
 	private static final int GOOD = 2_000;
 
@@ -156,6 +163,115 @@ class PoisonMessageIntegrationTests {
 		assertThat(this.listeners.gadgets().entityIds()).containsExactly("7");
 		assertThat(output.getAll()).contains("of queue " + GADGET_QUEUE + " to its dead-letter queue")
 			.contains(itemTopic);
+	}
+
+	/**
+	 * Issue 7: SQS counts the body and every attribute's name, type and value against the queue's
+	 * maximum message size, so a poison body near the maximum leaves little room for the reason.
+	 */
+	@Test
+	void poisonOfTheMaximumSizeReachesTheDeadLetterQueueAtOnceWithTheReasonShortenedToWhatFits(
+			CapturedOutput output) {
+		String dlqUrl = this.sqs.getQueueUrl((r) -> r.queueName(LIMITS_QUEUE + "-dlq")).join().queueUrl();
+		int maximum = Integer.parseInt(this.sqs
+			.getQueueAttributes((r) -> r.queueUrl(dlqUrl).attributeNames(QueueAttributeName.MAXIMUM_MESSAGE_SIZE))
+			.join()
+			.attributes()
+			.get(QueueAttributeName.MAXIMUM_MESSAGE_SIZE));
+		assertThat(maximum).as("the SQS maximum, 1 MiB").isEqualTo(1_048_576);
+		String full = bodyOfSize("full", maximum);
+		String nearly = bodyOfSize("nearly", maximum - 100);
+		String queueUrl = this.sqs.getQueueUrl((r) -> r.queueName(LIMITS_QUEUE)).join().queueUrl();
+		long started = System.nanoTime();
+		this.sqs.sendMessage((r) -> r.queueUrl(queueUrl).messageBody(full)).join();
+		this.sqs.sendMessage((r) -> r.queueUrl(queueUrl).messageBody(nearly)).join();
+
+		Map<String, DeadLetter> dead = Messages.drain(this.sqs, LIMITS_QUEUE + "-dlq", 2, Duration.ofSeconds(30));
+		Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+		assertThat(dead.values()).extracting(DeadLetter::body).containsExactlyInAnyOrder(full, nearly);
+		assertThat(took).as("dead-lettered by eventbus at once, not by SQS after %d back-off retries", 5)
+			.isLessThan(Duration.ofSeconds(10));
+		Map<String, String> errors = new HashMap<>();
+		dead.values().forEach((letter) -> errors.put(letter.body().substring(0, 12), letter.error()));
+		assertThat(errors.get("poison full ")).as("no room for an attribute next to a body of the maximum size")
+			.isNull();
+		String shortened = errors.get("poison nearl");
+		// 100 bytes left: 14 for the name eventbus-error, 6 for the type String, 80 for the value
+		assertThat(shortened).startsWith("body is not JSON").endsWith("...");
+		assertThat(shortened.getBytes(StandardCharsets.UTF_8)).hasSize(80);
+		List<String> lines = output.getAll()
+			.lines()
+			.filter((line) -> line.contains("of queue " + LIMITS_QUEUE))
+			.toList();
+		assertThat(lines).as("one WARN per message, after the move").hasSize(2).allSatisfy((line) -> assertThat(line)
+			.contains("WARN")
+			.contains("eventbus moved message")
+			.contains("to its dead-letter queue: body is not JSON"));
+		assertThat(lines).filteredOn((line) -> line.contains("without the eventbus-error attribute")).hasSize(1);
+		assertThat(output.getAll()).as("no retry").doesNotContain("PoisonListeners.limits(EntityEvent) failed");
+		assertThat(this.listeners.limits().count()).isZero();
+		Map<QueueAttributeName, String> depth = this.sqs
+			.getQueueAttributes((r) -> r.queueUrl(queueUrl)
+				.attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+						QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+			.join()
+			.attributes();
+		assertThat(depth).as("the listener queue holds neither message, visible or in flight")
+			.containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0")
+			.containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0");
+	}
+
+	/**
+	 * Issue 7: the log never claims a move that failed. While the dead-letter queue is missing,
+	 * poison stays in the listener's queue and comes back; once the queue is there again, the
+	 * next delivery moves it, with the reason.
+	 */
+	@Test
+	void poisonThatTheDeadLetterQueueDoesNotTakeIsLoggedAsNotMovedAndDeliveredAgainUntilItCanBeMoved(
+			CapturedOutput output) {
+		String dlqUrl = this.sqs.getQueueUrl((r) -> r.queueName(STRANDED_QUEUE + "-dlq")).join().queueUrl();
+		this.sqs.deleteQueue((r) -> r.queueUrl(dlqUrl)).join();
+		String queueUrl = this.sqs.getQueueUrl((r) -> r.queueName(STRANDED_QUEUE)).join().queueUrl();
+		String poison = "not json, stranded {";
+		this.sqs.sendMessage((r) -> r.queueUrl(queueUrl).messageBody(poison)).join();
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> lines(output, "could not move message").size() >= 2);
+		assertThat(lines(output, "could not move message")).allSatisfy((line) -> assertThat(line)
+			.contains("of queue " + STRANDED_QUEUE + " to its dead-letter queue (body is not JSON")
+			.contains("it stays in the queue and is delivered again"));
+		assertThat(lines(output, "eventbus moved message")).isEmpty();
+		this.sqs.createQueue((r) -> r.queueName(STRANDED_QUEUE + "-dlq")).join();
+
+		Map<String, DeadLetter> dead = Messages.drain(this.sqs, STRANDED_QUEUE + "-dlq", 1, Duration.ofSeconds(30));
+		assertThat(dead.values()).singleElement().satisfies((letter) -> {
+			assertThat(letter.body()).isEqualTo(poison);
+			assertThat(letter.error()).startsWith("body is not JSON");
+		});
+		assertThat(lines(output, "eventbus moved message")).singleElement(STRING)
+			.contains("to its dead-letter queue: body is not JSON");
+		assertThat(this.listeners.stranded().count()).isZero();
+	}
+
+	private static List<String> lines(CapturedOutput output, String text) {
+		return output.getAll()
+			.lines()
+			.filter((line) -> line.contains(text) && line.contains("of queue " + STRANDED_QUEUE + " "))
+			.toList();
+	}
+
+	/**
+	 * A body that is not JSON, of exactly {@code bytes} bytes in UTF-8, with two-byte characters
+	 * so that bytes and characters differ.
+	 */
+	private static String bodyOfSize(String name, int bytes) {
+		StringBuilder body = new StringBuilder("poison ").append(name).append(' ');
+		int umlauts = (bytes - body.length()) / 4;
+		body.append("\u00fc".repeat(umlauts));
+		body.append("x".repeat(bytes - body.toString().getBytes(StandardCharsets.UTF_8).length));
+		assertThat(body.toString().getBytes(StandardCharsets.UTF_8)).hasSize(bytes);
+		return body.toString();
 	}
 
 	/**

@@ -25,10 +25,12 @@ import dev.eventbus.test.EnableFauxqs;
 import dev.eventbus.test.FauxqsEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 /**
  * Issue 3, provisioning is idempotent: starting the same application a second time finds its
  * topic, queues, dead-letter queues and subscriptions and neither duplicates nor changes them.
+ * {@link ProvisioningIdempotencyMotoIntegrationTests} runs the same tests against moto.
  */
 @EnableFauxqs
 @ExtendWith(OutputCaptureExtension.class)
@@ -45,10 +47,19 @@ class ProvisioningIdempotencyIntegrationTests {
 			Map<String, Map<String, String>> subscriptions) {
 	}
 
+	private static final String ALL_ACTIONS = "{\"action\":[\"created\",\"updated\",\"deleted\"]}";
+
+	/**
+	 * The Spring properties of the SNS/SQS endpoint the tests run against.
+	 * @return the properties
+	 */
+	Map<String, String> endpoint() {
+		return FauxqsEmulator.shared().springProperties();
+	}
+
 	@Test
-	void secondStartWithTheSameNamesNeitherDuplicatesNorChangesTopicsQueuesOrSubscriptions(FauxqsEmulator emulator,
-			CapturedOutput output) {
-		Map<String, String> properties = TestApps.baseProperties(emulator, TestSchema.fresh("fx_provision"));
+	void secondStartWithTheSameNamesNeitherDuplicatesNorChangesTopicsQueuesOrSubscriptions(CapturedOutput output) {
+		Map<String, String> properties = TestApps.baseProperties(endpoint(), TestSchema.fresh("fx_provision"));
 		properties.put("spring.application.name", "fx-prov");
 		properties.put("eventbus.publish.topic-prefix", PREFIX);
 		Resources first;
@@ -68,7 +79,8 @@ class ProvisioningIdempotencyIntegrationTests {
 				"fx-prov-couponListeners-changes", "fx-prov-couponListeners-changes-dlq");
 		assertThat(first.subscriptions()).hasSize(3);
 		assertThat(first.subscriptions().values()).extracting((attributes) -> attributes.get("FilterPolicy"))
-			.containsExactlyInAnyOrder(null, "{\"action\":[\"deleted\"]}", "{\"action\":[\"updated\",\"deleted\"]}");
+			.containsExactlyInAnyOrder(ALL_ACTIONS, "{\"action\":[\"deleted\"]}",
+					"{\"action\":[\"updated\",\"deleted\"]}");
 		assertThat(second).isEqualTo(first);
 		String secondOutput = output.getAll().substring(secondStart);
 		assertThat(secondOutput).contains("consumes channel 'Coupon' from queue fx-prov-couponListeners-all")
@@ -76,6 +88,59 @@ class ProvisioningIdempotencyIntegrationTests {
 			.doesNotContain("eventbus subscribed")
 			.doesNotContain("eventbus updated the attributes")
 			.doesNotContain("eventbus set filter policy");
+	}
+
+	/**
+	 * Issue 7: a listener that names no actions gets a filter policy with the actions it can bind;
+	 * a subscription that an older version made without one gets it on the next start, once.
+	 */
+	@Test
+	void subscriptionWithoutFilterPolicyFromAnOlderVersionGetsTheDefaultPolicyOnce(CapturedOutput output) {
+		Map<String, String> properties = TestApps.baseProperties(endpoint(), TestSchema.fresh("fx_provision_old"));
+		properties.put("spring.application.name", "fx-old-prov");
+		properties.put("eventbus.publish.topic-prefix", "fx-old-prov-");
+		String queueArn;
+		try (ConfigurableApplicationContext context = TestApps.run(ProvisionApp.class, properties)) {
+			SnsClient sns = context.getBean(SnsClient.class);
+			Subscription subscription = subscriptionOf(sns, "fx-old-prov-couponListeners-all");
+			queueArn = subscription.endpoint();
+			// what an older version left behind: the same subscription without a filter policy
+			sns.unsubscribe((r) -> r.subscriptionArn(subscription.subscriptionArn()));
+			sns.subscribe((r) -> r.topicArn(subscription.topicArn()).protocol("sqs").endpoint(queueArn));
+			assertThat(sns.getSubscriptionAttributes((r) -> r.subscriptionArn(subscriptionOf(sns,
+					"fx-old-prov-couponListeners-all").subscriptionArn())).attributes()).doesNotContainKey("FilterPolicy");
+		}
+		int secondStart = output.getAll().length();
+		try (ConfigurableApplicationContext context = TestApps.run(ProvisionApp.class, properties)) {
+			SnsClient sns = context.getBean(SnsClient.class);
+			assertThat(sns.getSubscriptionAttributes((r) -> r.subscriptionArn(subscriptionOf(sns,
+					"fx-old-prov-couponListeners-all").subscriptionArn())).attributes())
+				.containsEntry("FilterPolicy", ALL_ACTIONS);
+		}
+		int thirdStart = output.getAll().length();
+		try (ConfigurableApplicationContext context = TestApps.run(ProvisionApp.class, properties)) {
+			assertThat(subscriptionOf(context.getBean(SnsClient.class), "fx-old-prov-couponListeners-all").endpoint())
+				.isEqualTo(queueArn);
+		}
+
+		assertThat(output.getAll().substring(secondStart, thirdStart).lines()
+			.filter((line) -> line.contains("eventbus set filter policy")))
+			.singleElement(STRING)
+			.endsWith(" to " + ALL_ACTIONS);
+		assertThat(output.getAll().substring(thirdStart)).contains("consumes channel 'Coupon'")
+			.doesNotContain("eventbus set filter policy")
+			.doesNotContain("eventbus subscribed")
+			.doesNotContain("eventbus updated the attributes");
+	}
+
+	private static Subscription subscriptionOf(SnsClient sns, String queueName) {
+		List<Subscription> found = sns.listSubscriptionsPaginator()
+			.subscriptions()
+			.stream()
+			.filter((subscription) -> subscription.endpoint().endsWith(":" + queueName))
+			.toList();
+		assertThat(found).as("subscriptions of %s", queueName).hasSize(1);
+		return found.get(0);
 	}
 
 	private static Resources resources(ConfigurableApplicationContext context) {

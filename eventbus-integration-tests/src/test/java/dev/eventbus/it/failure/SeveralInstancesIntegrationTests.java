@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
  * Issue 3, several instances: two instances of one application (same name, same topics and
  * queues, same database) commit at the same time; both relays claim from the one outbox with
  * {@code FOR UPDATE SKIP LOCKED} and both consume from the shared queues, yet every event is
- * published once and handled once per listener.
+ * published once and handled once per listener. {@link SeveralInstancesMotoIntegrationTests} runs
+ * the same test against moto.
  */
 @EnableFauxqs
 class SeveralInstancesIntegrationTests {
@@ -40,9 +41,17 @@ class SeveralInstancesIntegrationTests {
 
 	private static final int PER_TRANSACTION = 10;
 
+	/**
+	 * The Spring properties of the SNS/SQS endpoint the test runs against.
+	 * @return the properties
+	 */
+	Map<String, String> endpoint() {
+		return FauxqsEmulator.shared().springProperties();
+	}
+
 	@Test
-	void twoInstancesPublishEachEventOnceAndHandleItOncePerListener(FauxqsEmulator emulator) {
-		Map<String, String> properties = TestApps.baseProperties(emulator, TestSchema.fresh("fx_instances"));
+	void twoInstancesPublishEachEventOnceAndHandleItOncePerListener() {
+		Map<String, String> properties = TestApps.baseProperties(endpoint(), TestSchema.fresh("fx_instances"));
 		properties.put("spring.application.name", "fx-instances");
 		properties.put("eventbus.publish.topic-prefix", "fx-instances-");
 		properties.put("spring.jpa.hibernate.ddl-auto", "create");
