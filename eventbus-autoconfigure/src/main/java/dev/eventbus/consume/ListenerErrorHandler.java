@@ -67,9 +67,18 @@ final class ListenerErrorHandler implements AsyncErrorHandler<Object> {
 			return retrySoon(message, this.gate.failed(outage, cause), t);
 		}
 		if (isNonRetryable(cause)) {
+			try {
+				this.deadLetters.send(String.valueOf(message.getPayload()), "not retryable: " + cause);
+			}
+			catch (RuntimeException ex) {
+				// said only after the send: the log never claims a move that failed
+				logger.warn("eventbus: @Listener " + this.listener + " threw " + cause
+						+ ", which is not retryable, but the message could not be moved to the dead-letter queue ("
+						+ ex + "); it stays in the queue and is delivered again");
+				return this.backoff.handle(message, t);
+			}
 			logger.warn("eventbus: @Listener " + this.listener + " threw " + cause
-					+ ", which is not retryable; the message goes to the dead-letter queue");
-			this.deadLetters.send(String.valueOf(message.getPayload()), "not retryable: " + cause);
+					+ ", which is not retryable; the message was moved to the dead-letter queue");
 			return CompletableFuture.completedFuture(null);
 		}
 		long delivery = ErrorHandlerVisibilityHelper.getReceiveMessageCount(message);
