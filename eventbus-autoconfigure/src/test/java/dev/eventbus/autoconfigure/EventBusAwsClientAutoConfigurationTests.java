@@ -97,8 +97,8 @@ class EventBusAwsClientAutoConfigurationTests {
 		return this.runner
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
 					HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class,
-					EventBusOutboxAutoConfiguration.class, EventBusTransportAutoConfiguration.class,
-					EventBusListenerAutoConfiguration.class))
+					EventBusNamingAutoConfiguration.class, EventBusOutboxAutoConfiguration.class,
+					EventBusTransportAutoConfiguration.class, EventBusListenerAutoConfiguration.class))
 			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:timeouts-${random.uuid}",
 					"spring.application.name=timeouts", "eventbus.provision.mode=none")
 			.withUserConfiguration(EventBusAutoConfigurationTests.GoodListenerConfiguration.class);
