@@ -37,6 +37,13 @@ final class Charts {
 	/** Points per latency curve: enough for a smooth line, few enough for a small file. */
 	private static final int POINTS = 400;
 
+	/**
+	 * The lowest latency drawn, in ms. Ours is timed from {@code afterCommit}; a thread descheduled
+	 * between the commit and that callback makes a sample too small, even negative: such samples
+	 * are drawn here instead of stretching the log axis.
+	 */
+	private static final double FLOOR_MS = 0.01;
+
 	static {
 		System.setProperty("java.awt.headless", "true");
 	}
@@ -55,6 +62,8 @@ final class Charts {
 	static void latency(Path file, String title, Map<String, List<Long>> nanosBySeries) throws IOException {
 		XYSeriesCollection data = new XYSeriesCollection();
 		double widest = 1;
+		double lowest = Double.MAX_VALUE;
+		double highest = FLOOR_MS;
 		for (Map.Entry<String, List<Long>> entry : nanosBySeries.entrySet()) {
 			long[] sorted = entry.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
 			if (sorted.length == 0) {
@@ -67,7 +76,10 @@ final class Charts {
 				double x = nines * k / POINTS;
 				double fraction = 1 - Math.pow(10, -x);
 				int index = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1));
-				series.add(x, Math.max(sorted[index], 1) / 1e6);
+				double ms = Math.max(sorted[index] / 1e6, FLOOR_MS);
+				lowest = Math.min(lowest, ms);
+				highest = Math.max(highest, ms);
+				series.add(x, ms);
 			}
 			data.addSeries(series);
 		}
@@ -76,9 +88,10 @@ final class Charts {
 		XYPlot plot = style(chart);
 		NumberAxis percentiles = (NumberAxis) plot.getDomainAxis();
 		percentiles.setTickUnit(new NumberTickUnit(1, new NinesFormat()));
-		percentiles.setRange(0, Math.ceil(widest));
+		percentiles.setRange(0, widest);
 		LogAxis milliseconds = new LogAxis("latency (ms, log scale)");
-		milliseconds.setNumberFormatOverride(new DecimalFormat("0.##"));
+		milliseconds.setNumberFormatOverride(new DecimalFormat("0.###"));
+		milliseconds.setRange(Math.min(lowest, highest) / 1.5, highest * 1.5);
 		milliseconds.setTickUnit(new NumberTickUnit(1));
 		milliseconds.setMinorTickCount(9);
 		milliseconds.setMinorTickMarksVisible(true);

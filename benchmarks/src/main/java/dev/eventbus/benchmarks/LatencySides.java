@@ -2,6 +2,7 @@ package dev.eventbus.benchmarks;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,9 +59,9 @@ final class LatencySides {
 
 	private final String listenerTopic;
 
-	private final String rawTopic;
+	private @Nullable String rawTopic;
 
-	private final String rawQueue;
+	private @Nullable String rawQueue;
 
 	private final AtomicInteger sent = new AtomicInteger();
 
@@ -75,9 +76,16 @@ final class LatencySides {
 		this.threads = threads;
 		this.threadCount = threadCount;
 		this.listenerTopic = fixture.topicArn(Channels.LATENCY);
-		this.rawTopic = fixture.topicArn("RawLatency");
-		this.rawQueue = fixture.queueUrl("raw-latency");
-		fixture.subscribe(this.rawTopic, this.rawQueue);
+	}
+
+	/** Creates the raw topic and queue when first used (the overload figure needs none). */
+	private String rawTopic() {
+		if (this.rawTopic == null) {
+			this.rawQueue = this.fixture.queueUrl("raw-latency");
+			this.rawTopic = this.fixture.topicArn("RawLatency");
+			this.fixture.subscribe(this.rawTopic, this.rawQueue);
+		}
+		return this.rawTopic;
 	}
 
 	/**
@@ -109,12 +117,16 @@ final class LatencySides {
 				latencies.committed(id, System.nanoTime());
 				message.publish(this.fixture.sns, this.listenerTopic);
 			};
-			case RAW_TO_RAW -> () -> this.fixture.sns.publish(
-					(request) -> request.topicArn(this.rawTopic).message("{\"stamp\":" + System.nanoTime() + "}"));
+			case RAW_TO_RAW -> {
+				String topic = rawTopic();
+				yield () -> this.fixture.sns
+					.publish((request) -> request.topicArn(topic).message("{\"stamp\":" + System.nanoTime() + "}"));
+			}
 		};
 		if (side == Side.RAW_TO_RAW) {
+			String queue = Objects.requireNonNull(this.rawQueue);
 			this.receiving.set(true);
-			this.rawLoop = this.receiver.submit(() -> RawReceiver.loop(this.fixture.sqs, this.rawQueue,
+			this.rawLoop = this.receiver.submit(() -> RawReceiver.loop(this.fixture.sqs, queue,
 					this.receiving::get, (message, at) -> this.rawRecorder.record(at - stamp(message.body()))));
 		}
 		return Pacer.run(this.threads, this.threadCount, rate, duration, () -> {
