@@ -119,6 +119,7 @@ final class Charts {
 		JFreeChart chart = ChartFactory.createXYLineChart(title, "seconds", yLabel, data, PlotOrientation.VERTICAL,
 				true, false, false);
 		XYPlot plot = style(chart);
+		((NumberAxis) plot.getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
 		ValueMarker marker = new ValueMarker(loadStopped, Color.DARK_GRAY, new BasicStroke(1f));
 		marker.setLabel("load stops");
 		plot.addDomainMarker(marker);

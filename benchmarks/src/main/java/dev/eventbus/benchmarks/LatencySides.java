@@ -129,14 +129,15 @@ final class LatencySides {
 			this.rawLoop = this.receiver.submit(() -> RawReceiver.loop(this.fixture.sqs, queue,
 					this.receiving::get, (message, at) -> this.rawRecorder.record(at - stamp(message.body()))));
 		}
+		// counted before the send: the listener may have an event before its send returns
 		return Pacer.run(this.threads, this.threadCount, rate, duration, () -> {
-			send.run();
 			this.sent.incrementAndGet();
+			send.run();
 		});
 	}
 
 	/**
-	 * Events sent so far in the current offer.
+	 * Events sent (or being sent) so far in the current offer.
 	 * @return the count
 	 */
 	int sent() {

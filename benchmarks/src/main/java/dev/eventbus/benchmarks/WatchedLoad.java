@@ -35,20 +35,24 @@ record WatchedLoad<T>(T result, CpuMeter.Usage cpu, double loadStopped, long out
 	 */
 	static <T> WatchedLoad<T> run(Fixture fixture, CpuMeter meter, boolean outbox, LongSupplier sent,
 			LongSupplier arrived, Supplier<T> load) {
-		try (BacklogSampler sampler = new BacklogSampler(fixture.schema, outbox,
-				() -> sent.getAsLong() - arrived.getAsLong())) {
+		// arrived first: sent only grows, so the difference is never below the true one
+		LongSupplier behind = () -> {
+			long reached = arrived.getAsLong();
+			return sent.getAsLong() - reached;
+		};
+		try (BacklogSampler sampler = new BacklogSampler(fixture.schema, outbox, behind)) {
 			CpuMeter.Window window = meter.start();
 			T result = load.get();
 			CpuMeter.Usage cpu = window.stop();
 			double stopped = sampler.seconds();
 			long rows = outbox ? fixture.backlog() : -1;
 			long total = sent.getAsLong();
-			long behind = total - arrived.getAsLong();
+			long notArrived = total - arrived.getAsLong();
 			CpuMeter.Window drainWindow = meter.start();
 			Drain drain = Drain.await(Duration.ofMinutes(5), outbox ? () -> Fixture.drained(fixture.jdbc) : null,
 					() -> arrived.getAsLong() >= total);
 			CpuMeter.Usage drainCpu = drainWindow.stop();
-			return new WatchedLoad<>(result, cpu, stopped, rows, behind, drain, drainCpu, sampler.stop());
+			return new WatchedLoad<>(result, cpu, stopped, rows, notArrived, drain, drainCpu, sampler.stop());
 		}
 	}
 
