@@ -56,6 +56,7 @@ public final class Benchmarks {
 		String prefix = "bench-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(2) + "-";
 		BenchmarkContexts contexts = new BenchmarkContexts(emulator.springProperties(), prefix);
 		CpuMeter cpu = new CpuMeter(ProcessHandle.current().pid(), emulatorPid);
+		Path charts = output.toAbsolutePath().getParent().resolve("charts");
 		log("profile %s, emulator %s (pid %d), names %s*, schema %s", profile.name(), emulator.endpoint(), emulatorPid,
 				prefix, contexts.schema());
 		List<Figure> figures = new ArrayList<>();
@@ -75,6 +76,13 @@ public final class Benchmarks {
 				if (selected("commit")) {
 					figures.add(new CommitFigure(fixture, profile, cpu).run());
 				}
+				// before the listener figure, which subscribes a raw queue to the same topic
+				if (selected("live-commit")) {
+					figures.addAll(new LiveCommitFigure(fixture, profile, cpu, charts).run());
+				}
+				if (selected("end-to-end")) {
+					figures.add(new EndToEndFigure(fixture, profile, cpu, relayWorkers).run());
+				}
 				if (selected("relay")) {
 					figures.addAll(new RelayFigure(fixture, profile, cpu, relayWorkers).run());
 				}
@@ -82,7 +90,10 @@ public final class Benchmarks {
 					figures.add(new ListenerFigure(fixture, profile, cpu, listenerConcurrency).run());
 				}
 				if (selected("latency")) {
-					figures.addAll(new LatencyFigure(fixture, profile, cpu).run());
+					figures.addAll(new LatencyFigure(fixture, profile, cpu, charts).run());
+				}
+				if (selected("overload")) {
+					figures.addAll(new OverloadFigure(fixture, profile, cpu, charts).run());
 				}
 				fixture.deleteResources();
 			}
@@ -99,7 +110,9 @@ public final class Benchmarks {
 		results.put("durationSeconds", Math.round((System.nanoTime() - started) / 1e9));
 		results.put("machine", machine(postgres));
 		results.put("settings", Map.of("relayWorkers", relayWorkers, "listenerMaxConcurrentMessages",
-				listenerConcurrency, "warmupRounds", profile.warmupRounds(), "rounds", profile.rounds()));
+				listenerConcurrency, "warmupRounds", profile.warmupRounds(), "rounds", profile.rounds(), "longRounds",
+				profile.longRounds()));
+		results.put("charts", charts.toString());
 		results.put("caveat", CAVEAT);
 		results.put("figures", figures.stream().map(Figure::toMap).toList());
 		Path absolute = output.toAbsolutePath();
@@ -108,13 +121,14 @@ public final class Benchmarks {
 		System.out.println();
 		System.out.println(Table.render(figures));
 		System.out.println(CAVEAT);
-		System.out.println("Results: " + absolute);
+		System.out.println("Results: " + absolute + ", charts: " + charts);
 		return results;
 	}
 
 	/**
 	 * Whether a figure runs: all of them unless {@code -Dbenchmark.only} lists some (startup,
-	 * commit, relay, listener, latency, memory), for working on one figure.
+	 * commit, live-commit, end-to-end, relay, listener, latency, overload, memory), for working
+	 * on one figure.
 	 */
 	private static boolean selected(String figure) {
 		String only = System.getProperty("benchmark.only", "");

@@ -1,15 +1,18 @@
 package dev.eventbus.benchmarks;
 
-/** The channels of the benchmark application; each figure has its own topic. */
+/** The channels of the benchmark application: the topics the figures send to. */
 final class Channels {
 
-	/** Commit throughput (relay stopped) and the listener throughput's messages. */
+	/**
+	 * Commit throughput (relay stopped, and relay and listener running), end to end, and the listener
+	 * throughput's messages; its no-op listener consumes.
+	 */
 	static final String ORDER = "BenchOrder";
 
 	/** Relay throughput: a topic without subscribers. */
 	static final String RELAY = "BenchRelay";
 
-	/** End-to-end latency. */
+	/** Latency at steady rates and overload; its listener times each event. */
 	static final String LATENCY = "BenchLatency";
 
 	/** Start-up with 50 listeners. */

@@ -1,21 +1,16 @@
 package dev.eventbus.benchmarks;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
 
 /**
- * Commit throughput: threads that each save and commit one new entity per transaction, for a
- * fixed time; the published entity ({@code @PublishEvents}: capture, JSON, outbox insert) against
- * the same entity without events. The relay is stopped meanwhile: what it costs is the relay
- * figure's business, and on two cores it would only measure its CPU competition.
+ * Commit throughput with the relay stopped: threads that each save and commit one new entity
+ * per transaction, for a fixed time; the published entity ({@code @PublishEvents}: capture,
+ * JSON, outbox insert) against the same entity without events. This isolates what the capture
+ * and the outbox insert cost a transaction; {@link LiveCommitFigure} measures it the way
+ * applications run, with the relay and a listener running.
  */
 final class CommitFigure {
 
@@ -32,77 +27,46 @@ final class CommitFigure {
 	}
 
 	Figure run() {
-		Figure figure = new Figure("commit throughput", "commits/s", "same entity without @PublishEvents",
-				Figure.Goal.AT_LEAST, 0.85);
+		Figure figure = new Figure("commit throughput, relay stopped", "commits/s",
+				"same entity without @PublishEvents", Figure.Goal.AT_LEAST, 0.85);
 		figure.details.put("threads", this.profile.commitThreads());
 		figure.details.put("secondsPerSide", this.profile.commitDuration().toMillis() / 1000.0);
 		this.fixture.relay.stop();
 		ExecutorService threads = Executors.newFixedThreadPool(this.profile.commitThreads());
+		CommitLoad load = new CommitLoad(this.fixture, threads, this.profile.commitThreads());
 		try {
-			for (int round = 0; round < this.profile.totalRounds(); round++) {
-				boolean counted = round >= this.profile.warmupRounds();
-				boolean oursFirst = round % 2 == 0;
-				for (int side = 0; side < 2; side++) {
-					boolean ours = (side == 0) == oursFirst;
-					reset();
-					CpuMeter.Window window = this.cpu.start();
-					double rate = measure(threads, ours ? (n) -> new PublishedOrder(UUID.randomUUID(), n)
-							: (n) -> new PlainOrder(UUID.randomUUID(), n));
-					CpuMeter.Usage usage = window.stop();
-					if (counted) {
-						if (ours) {
-							figure.addOurs(rate, usage);
-						}
-						else {
-							figure.addBaseline(rate, usage);
-						}
-					}
-					Benchmarks.log("commit round %d %s: %.0f commits/s (%s)", round, ours ? "ours" : "baseline", rate,
-							usage.describe());
-				}
-			}
+			Rounds.alternate(this.profile.warmupRounds(), this.profile.totalRounds(),
+					List.of((round, counted) -> side(figure, load, round, counted, true),
+							(round, counted) -> side(figure, load, round, counted, false)));
 		}
 		finally {
 			threads.shutdownNow();
-			reset();
+			reset(this.fixture);
 			this.fixture.relay.start();
 		}
 		return figure;
 	}
 
-	private void reset() {
-		this.fixture.jdbc.execute("truncate bench_published_orders, bench_plain_orders, eventbus_outbox");
+	private void side(Figure figure, CommitLoad load, int round, boolean counted, boolean ours) {
+		reset(this.fixture);
+		CpuMeter.Window window = this.cpu.start();
+		double rate = load.forDuration(this.profile.commitDuration(), ours
+				? (n) -> new PublishedOrder(UUID.randomUUID(), n) : (n) -> new PlainOrder(UUID.randomUUID(), n))
+			.rate();
+		CpuMeter.Usage usage = window.stop();
+		if (counted) {
+			figure.add(ours, rate, usage);
+		}
+		Benchmarks.log("commit (relay stopped) round %d %s: %.0f commits/s (%s)", round, ours ? "ours" : "baseline",
+				rate, usage.describe());
 	}
 
-	private double measure(ExecutorService threads, IntFunction<Object> entities) {
-		AtomicBoolean stop = new AtomicBoolean();
-		AtomicInteger sequence = new AtomicInteger();
-		List<Future<Integer>> workers = new ArrayList<>();
-		long start = System.nanoTime();
-		for (int i = 0; i < this.profile.commitThreads(); i++) {
-			workers.add(threads.submit(() -> {
-				int commits = 0;
-				while (!stop.get()) {
-					Object entity = entities.apply(sequence.incrementAndGet());
-					this.fixture.tx.executeWithoutResult((status) -> this.fixture.entityManager.persist(entity));
-					commits++;
-				}
-				return commits;
-			}));
-		}
-		Fixture.sleep(this.profile.commitDuration());
-		stop.set(true);
-		int total = 0;
-		for (Future<Integer> worker : workers) {
-			try {
-				total += worker.get(30, TimeUnit.SECONDS);
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException("A commit thread failed", ex);
-			}
-		}
-		double seconds = (System.nanoTime() - start) / 1e9;
-		return total / seconds;
+	/**
+	 * Empties the commit figures' tables and the outbox.
+	 * @param fixture the application
+	 */
+	static void reset(Fixture fixture) {
+		fixture.jdbc.execute("truncate bench_published_orders, bench_plain_orders, eventbus_outbox");
 	}
 
 }

@@ -74,6 +74,15 @@ final class Figure {
 		}
 	}
 
+	void add(boolean ours, double value, CpuMeter.@Nullable Usage cpu) {
+		if (ours) {
+			addOurs(value, cpu);
+		}
+		else {
+			addBaseline(value, cpu);
+		}
+	}
+
 	double oursMedian() {
 		return Stats.median(this.ours);
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -31,6 +32,12 @@ final class Fixture implements AutoCloseable {
 			+ " now(), now(), 0 from (select gen_random_uuid() as u, gen_random_uuid()::text as e"
 			+ " from generate_series(1, ?)) s";
 
+	/**
+	 * The backlog: outbox rows not yet published. With {@link #drained} the one place that knows
+	 * how the outbox marks what was sent.
+	 */
+	static final String BACKLOG = "select count(*) from eventbus_outbox where published_at is null";
+
 	final ConfigurableApplicationContext context;
 
 	final String prefix;
@@ -55,8 +62,14 @@ final class Fixture implements AutoCloseable {
 
 	final String bodyTemplate;
 
+	/** The body of a {@link LatencyProbe}'s event, as {@link #bodyTemplate}. */
+	final String latencyTemplate;
+
+	final String schema;
+
 	Fixture(BenchmarkContexts contexts) {
 		this.prefix = contexts.prefix();
+		this.schema = contexts.schema();
 		this.context = contexts.start(Map.of());
 		this.tx = this.context.getBean(TransactionTemplate.class);
 		this.entityManager = this.context.getBean(EntityManager.class);
@@ -68,18 +81,21 @@ final class Fixture implements AutoCloseable {
 		this.listenerContainers = this.context.getBean(ListenerContainers.class);
 		this.listeners = this.context.getBean(BenchListeners.class);
 		this.relay.stop();
-		this.bodyTemplate = bodyTemplate(this.tx, this.entityManager, this.jdbc);
+		this.bodyTemplate = bodyTemplate(this.tx, this.entityManager, this.jdbc,
+				(id) -> new PublishedOrder(id, 42));
+		this.latencyTemplate = bodyTemplate(this.tx, this.entityManager, this.jdbc, LatencyProbe::new);
 		this.relay.start();
 	}
 
 	/**
-	 * Commits one published order and turns its outbox body into a template with
+	 * Commits one published entity and turns its outbox body into a template with
 	 * {@code @EVENT@} and {@code @ENTITY@} in place of the event and entity ids, so that SQL can
-	 * write any number of real-looking events at once.
+	 * write any number of real-looking events at once, and raw baselines can publish them.
 	 */
-	static String bodyTemplate(TransactionTemplate tx, EntityManager entityManager, JdbcTemplate jdbc) {
+	static String bodyTemplate(TransactionTemplate tx, EntityManager entityManager, JdbcTemplate jdbc,
+			Function<UUID, Object> entity) {
 		UUID id = UUID.randomUUID();
-		tx.executeWithoutResult((status) -> entityManager.persist(new PublishedOrder(id, 42)));
+		tx.executeWithoutResult((status) -> entityManager.persist(entity.apply(id)));
 		Map<String, Object> row = jdbc.queryForMap("select event_id, body from eventbus_outbox where entity_id = ?",
 				id.toString());
 		jdbc.update("delete from eventbus_outbox where entity_id = ?", id.toString());
@@ -111,6 +127,15 @@ final class Fixture implements AutoCloseable {
 	 */
 	void awaitDrained(Duration timeout) {
 		await("the outbox to drain", timeout, () -> drained(this.jdbc));
+	}
+
+	/**
+	 * The outbox rows not yet published.
+	 * @return the count
+	 */
+	long backlog() {
+		Long rows = this.jdbc.queryForObject(BACKLOG, Long.class);
+		return (rows != null) ? rows : 0;
 	}
 
 	static boolean drained(JdbcTemplate jdbc) {

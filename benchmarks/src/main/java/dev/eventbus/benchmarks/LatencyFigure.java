@@ -1,34 +1,28 @@
 package dev.eventbus.benchmarks;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.Message;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import dev.eventbus.benchmarks.LatencySides.Side;
 
 /**
- * End-to-end latency at a steady moderate rate: from the commit of an entity (a
- * {@code afterCommit} synchronization notes the time) to the invocation of its
- * {@code @Listener} (outbox, relay, SNS, SQS, container); against a raw SDK {@code Publish} of a
- * message carrying the time of the call, received by a raw long-polling {@code ReceiveMessage}
- * loop on a queue subscribed to the topic.
+ * End-to-end latency at steady moderate rates (each of the profile's latency rates): from the
+ * commit of an entity to the invocation of its {@code @Listener} (outbox, relay, SNS, SQS,
+ * container), at p50, p90 and p99; against a raw SDK {@code Publish} of the same event to the
+ * same listener (what the outbox and relay add) and against a raw {@code Publish} received by a
+ * raw receive loop (what eventbus adds in all). See {@link LatencySides}.
  */
 final class LatencyFigure {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final int[] PERCENTILES = { 50, 90, 99 };
 
 	private final Fixture fixture;
 
@@ -36,147 +30,105 @@ final class LatencyFigure {
 
 	private final CpuMeter cpu;
 
-	LatencyFigure(Fixture fixture, Profile profile, CpuMeter cpu) {
+	private final Path charts;
+
+	LatencyFigure(Fixture fixture, Profile profile, CpuMeter cpu, Path charts) {
 		this.fixture = fixture;
 		this.profile = profile;
 		this.cpu = cpu;
+		this.charts = charts;
 	}
 
-	List<Figure> run() {
-		Figure p50 = new Figure("end-to-end latency p50", "ms", "raw SDK Publish -> raw ReceiveMessage",
-				Figure.Goal.AT_MOST, 1.5);
-		Figure p99 = new Figure("end-to-end latency p99", "ms", "raw SDK Publish -> raw ReceiveMessage",
-				Figure.Goal.REPORT, 0);
-		p99.note = "report";
-		for (Figure figure : List.of(p50, p99)) {
-			figure.details.put("eventsPerSecond", this.profile.latencyRate());
-			figure.details.put("secondsPerSide", this.profile.latencyDuration().toMillis() / 1000.0);
-		}
-		String rawTopic = this.fixture.topicArn("RawLatency");
-		String rawQueue = this.fixture.queueUrl("raw-latency");
-		this.fixture.subscribe(rawTopic, rawQueue);
-		List<Long> oursAll = new ArrayList<>();
-		List<Long> rawAll = new ArrayList<>();
-		ExecutorService receiver = Executors.newSingleThreadExecutor();
+	List<Figure> run() throws IOException {
+		List<Figure> figures = new ArrayList<>();
+		ExecutorService threads = Executors.newFixedThreadPool(this.profile.commitThreads());
+		LatencySides sides = new LatencySides(this.fixture, threads, this.profile.commitThreads());
 		try {
-			for (int round = 0; round < this.profile.totalRounds(); round++) {
-				boolean counted = round >= this.profile.warmupRounds();
-				boolean oursFirst = round % 2 == 0;
-				for (int side = 0; side < 2; side++) {
-					boolean ours = (side == 0) == oursFirst;
-					Sampled sampled = ours ? ours() : raw(receiver, rawTopic, rawQueue);
-					double median = Stats.percentile(sampled.nanos, 50) / 1e6;
-					double tail = Stats.percentile(sampled.nanos, 99) / 1e6;
-					Benchmarks.log("latency round %d %s: p50 %.1f ms, p99 %.1f ms, %d samples (%s)", round,
-							ours ? "ours" : "baseline", median, tail, sampled.nanos.size(), sampled.cpu.describe());
-					if (counted) {
-						(ours ? oursAll : rawAll).addAll(sampled.nanos);
-						if (ours) {
-							p50.addOurs(median, sampled.cpu);
-							p99.addOurs(tail, sampled.cpu);
-						}
-						else {
-							p50.addBaseline(median, sampled.cpu);
-							p99.addBaseline(tail, sampled.cpu);
-						}
-					}
-				}
+			for (int rate : this.profile.latencyRates()) {
+				figures.addAll(run(sides, rate));
 			}
 		}
 		finally {
-			receiver.shutdownNow();
+			sides.close();
+			threads.shutdownNow();
 		}
-		p50.details.put("pooledOurs", Figure.round(Stats.percentile(oursAll, 50) / 1e6));
-		p50.details.put("pooledBaseline", Figure.round(Stats.percentile(rawAll, 50) / 1e6));
-		p99.details.put("pooledOurs", Figure.round(Stats.percentile(oursAll, 99) / 1e6));
-		p99.details.put("pooledBaseline", Figure.round(Stats.percentile(rawAll, 99) / 1e6));
-		return List.of(p50, p99);
+		return figures;
 	}
 
-	private Sampled ours() {
-		CommitLatencies recorder = this.fixture.listeners.latencies();
-		recorder.drain();
-		CpuMeter.Window window = this.cpu.start();
-		int sent = paced(() -> this.fixture.tx.executeWithoutResult((status) -> {
-			UUID id = UUID.randomUUID();
-			this.fixture.entityManager.persist(new LatencyProbe(id));
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					recorder.committed(id, System.nanoTime());
+	private List<Figure> run(LatencySides sides, int rate) throws IOException {
+		Map<Integer, Figure> vsListener = new LinkedHashMap<>();
+		for (int percentile : PERCENTILES) {
+			vsListener.put(percentile, new Figure("latency at " + rate + "/s p" + percentile, "ms",
+					Side.RAW_TO_LISTENER.label, (percentile == 50) ? Figure.Goal.AT_MOST : Figure.Goal.REPORT,
+					(percentile == 50) ? 1.5 : 0));
+		}
+		Figure vsRaw = new Figure("latency at " + rate + "/s p50, raw receive baseline", "ms", Side.RAW_TO_RAW.label,
+				Figure.Goal.REPORT, 0);
+		Map<Side, List<Long>> pooled = new EnumMap<>(Side.class);
+		List<Rounds.Side> rounds = new ArrayList<>();
+		for (Side side : Side.values()) {
+			pooled.put(side, new ArrayList<>());
+			rounds.add((round, counted) -> {
+				CpuMeter.Window window = this.cpu.start();
+				sides.offer(side, rate, this.profile.latencyDuration());
+				CpuMeter.Usage usage = window.stop();
+				List<Long> nanos = sides.collect(side, Duration.ofSeconds(60));
+				Benchmarks.log("latency %d/s round %d %s: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, %d samples (%s)", rate,
+						round, side.label, ms(nanos, 50), ms(nanos, 90), ms(nanos, 99), nanos.size(), usage.describe());
+				if (!counted) {
+					return;
+				}
+				pooled.get(side).addAll(nanos);
+				if (side != Side.RAW_TO_RAW) {
+					vsListener.forEach((percentile, figure) -> figure.add(side == Side.OURS, ms(nanos, percentile),
+							usage));
+				}
+				if (side != Side.RAW_TO_LISTENER) {
+					vsRaw.add(side == Side.OURS, ms(nanos, 50), usage);
 				}
 			});
-		}));
-		CpuMeter.Usage usage = window.stop();
-		Fixture.await("the latency listener", Duration.ofSeconds(60), () -> recorder.completed() >= sent);
-		return new Sampled(recorder.drain(), usage);
+		}
+		Rounds.alternate(this.profile.warmupRounds(), this.profile.totalRounds(), rounds);
+		String chart = "latency-" + rate + ".png";
+		Charts.latency(this.charts.resolve(chart), "Latency at " + rate + " events/s (all counted rounds)",
+				labelled(pooled));
+		List<Figure> figures = new ArrayList<>(vsListener.values());
+		figures.add(vsRaw);
+		for (Figure figure : figures) {
+			figure.note = (figure.goal == Figure.Goal.REPORT) ? "report" : null;
+			figure.details.put("eventsPerSecond", rate);
+			figure.details.put("secondsPerSide", this.profile.latencyDuration().toMillis() / 1000.0);
+			figure.details.put("chart", "charts/" + chart);
+		}
+		figures.get(0).details.put("pooled", pooledPercentiles(pooled));
+		return figures;
 	}
 
-	private Sampled raw(ExecutorService receiver, String topicArn, String queueUrl) {
-		LatencyRecorder recorder = new LatencyRecorder();
-		AtomicBoolean sending = new AtomicBoolean(true);
-		Future<?> receiving = receiver.submit(() -> receive(queueUrl, recorder, sending));
-		CpuMeter.Window window = this.cpu.start();
-		int sent = paced(() -> this.fixture.sns
-			.publish((request) -> request.topicArn(topicArn).message("{\"stamp\":" + System.nanoTime() + "}")));
-		CpuMeter.Usage usage = window.stop();
-		try {
-			Fixture.await("the raw receiver", Duration.ofSeconds(60), () -> recorder.size() >= sent);
-		}
-		finally {
-			sending.set(false);
-		}
-		try {
-			receiving.get(30, TimeUnit.SECONDS);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("The raw receive loop failed", ex);
-		}
-		return new Sampled(recorder.drain(), usage);
-	}
-
-	private void receive(String queueUrl, LatencyRecorder recorder, AtomicBoolean running) {
-		while (running.get()) {
-			List<Message> messages = this.fixture.sqs
-				.receiveMessage((request) -> request.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
-				.join()
-				.messages();
-			long now = System.nanoTime();
-			if (messages.isEmpty()) {
-				continue;
+	/**
+	 * The pooled percentiles of every side, for results.json.
+	 * @param pooled the samples by side
+	 * @return p50, p90 and p99 in ms by side
+	 */
+	static Map<String, Map<String, Double>> pooledPercentiles(Map<Side, List<Long>> pooled) {
+		Map<String, Map<String, Double>> percentiles = new LinkedHashMap<>();
+		pooled.forEach((side, nanos) -> {
+			Map<String, Double> values = new LinkedHashMap<>();
+			for (int percentile : PERCENTILES) {
+				values.put("p" + percentile, Figure.round(ms(nanos, percentile)));
 			}
-			List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>(messages.size());
-			for (int i = 0; i < messages.size(); i++) {
-				Message message = messages.get(i);
-				JsonNode envelope = JSON.readTree(message.body());
-				JsonNode body = JSON.readTree(envelope.get("Message").asString());
-				recorder.record(now - body.get("stamp").asLong());
-				entries.add(DeleteMessageBatchRequestEntry.builder()
-					.id(Integer.toString(i))
-					.receiptHandle(message.receiptHandle())
-					.build());
-			}
-			this.fixture.sqs.deleteMessageBatch((request) -> request.queueUrl(queueUrl).entries(entries)).join();
-		}
+			percentiles.put(side.label, values);
+		});
+		return percentiles;
 	}
 
-	/** Runs the action at the profile's rate for the profile's duration; returns how often. */
-	private int paced(Runnable action) {
-		long interval = 1_000_000_000L / this.profile.latencyRate();
-		int count = (int) (this.profile.latencyDuration().toMillis() * this.profile.latencyRate() / 1000);
-		long start = System.nanoTime();
-		for (int i = 0; i < count; i++) {
-			long due = start + i * interval;
-			long wait = due - System.nanoTime();
-			if (wait > 0) {
-				LockSupport.parkNanos(wait);
-			}
-			action.run();
-		}
-		return count;
+	static Map<String, List<Long>> labelled(Map<Side, List<Long>> pooled) {
+		Map<String, List<Long>> series = new LinkedHashMap<>();
+		pooled.forEach((side, nanos) -> series.put(side.label, nanos));
+		return series;
 	}
 
-	private record Sampled(List<Long> nanos, CpuMeter.Usage cpu) {
+	static double ms(List<Long> nanos, double percentile) {
+		return Stats.percentile(nanos, percentile) / 1e6;
 	}
 
 }

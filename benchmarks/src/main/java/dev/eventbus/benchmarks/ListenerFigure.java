@@ -9,9 +9,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.Message;
-
 import dev.eventbus.provision.ListenerQueue;
 
 /**
@@ -110,26 +107,8 @@ final class ListenerFigure {
 		CpuMeter.Window window = this.cpu.start();
 		List<Future<?>> loops = new ArrayList<>();
 		for (int i = 0; i < rawThreads; i++) {
-			loops.add(threads.submit(() -> {
-				while (handled.get() < expected) {
-					List<Message> messages = this.fixture.sqs
-						.receiveMessage((request) -> request.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
-						.join()
-						.messages();
-					if (messages.isEmpty()) {
-						continue;
-					}
-					List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>(messages.size());
-					for (int m = 0; m < messages.size(); m++) {
-						entries.add(DeleteMessageBatchRequestEntry.builder()
-							.id(Integer.toString(m))
-							.receiptHandle(messages.get(m).receiptHandle())
-							.build());
-					}
-					this.fixture.sqs.deleteMessageBatch((request) -> request.queueUrl(queueUrl).entries(entries)).join();
-					handled.addAndGet(messages.size());
-				}
-			}));
+			loops.add(threads.submit(() -> RawReceiver.loop(this.fixture.sqs, queueUrl, () -> handled.get() < expected,
+					(message, at) -> handled.incrementAndGet())));
 		}
 		for (Future<?> loop : loops) {
 			try {

@@ -52,7 +52,7 @@ public final class MemoryMain {
 			relay.stop();
 			jdbc.execute("truncate eventbus_outbox");
 			String template = Fixture.bodyTemplate(context.getBean(TransactionTemplate.class),
-					context.getBean(EntityManager.class), jdbc);
+					context.getBean(EntityManager.class), jdbc, (id) -> new PublishedOrder(id, 42));
 			long fillStart = System.nanoTime();
 			for (int done = 0; done < backlog; done += FILL_CHUNK) {
 				Fixture.fill(jdbc, Channels.RELAY, Math.min(FILL_CHUNK, backlog - done), template);

@@ -2,9 +2,7 @@ package dev.eventbus.benchmarks;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,7 +10,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishBatchRequestEntry;
 
 /**
@@ -97,45 +94,25 @@ final class RelayFigure {
 	}
 
 	private Measured rawBatches(ExecutorService threads, String topicArn) {
-		List<PublishBatchRequestEntry> entries = new ArrayList<>(this.profile.relayBacklog());
-		for (int i = 0; i < this.profile.relayBacklog(); i++) {
-			Message message = message();
-			entries.add(PublishBatchRequestEntry.builder()
-				.id(Integer.toString(i % 10))
-				.message(message.body)
-				.messageAttributes(message.attributes)
-				.build());
-		}
+		List<PublishBatchRequestEntry> entries = RawMessages.batchEntries(this.fixture.bodyTemplate, Channels.RELAY,
+				this.profile.relayBacklog());
 		AtomicInteger next = new AtomicInteger();
-		Measured measured = parallel(threads, () -> {
-			int sent = 0;
-			for (int from = next.getAndAdd(10); from < entries.size(); from = next.getAndAdd(10)) {
-				List<PublishBatchRequestEntry> batch = entries.subList(from, Math.min(from + 10, entries.size()));
-				int size = this.fixture.sns
-					.publishBatch((request) -> request.topicArn(topicArn).publishBatchRequestEntries(batch))
-					.successful()
-					.size();
-				sent += size;
-			}
-			return sent;
-		});
+		Measured measured = parallel(threads,
+				() -> RawMessages.publishBatches(this.fixture.sns, topicArn, entries, next));
 		Benchmarks.log("relay raw PublishBatch: %.0f events/s (%s)", measured.rate, measured.cpu.describe());
 		return measured;
 	}
 
 	private Measured rawSingles(ExecutorService threads, String topicArn) {
-		List<Message> messages = new ArrayList<>(this.profile.singlePublishes());
+		List<RawMessages.Message> messages = new ArrayList<>(this.profile.singlePublishes());
 		for (int i = 0; i < this.profile.singlePublishes(); i++) {
-			messages.add(message());
+			messages.add(RawMessages.of(this.fixture.bodyTemplate, Channels.RELAY, UUID.randomUUID().toString()));
 		}
 		AtomicInteger next = new AtomicInteger();
 		Measured measured = parallel(threads, () -> {
 			int sent = 0;
 			for (int i = next.getAndIncrement(); i < messages.size(); i = next.getAndIncrement()) {
-				Message message = messages.get(i);
-				this.fixture.sns.publish((request) -> request.topicArn(topicArn)
-					.message(message.body)
-					.messageAttributes(message.attributes));
+				messages.get(i).publish(this.fixture.sns, topicArn);
 				sent++;
 			}
 			return sent;
@@ -161,25 +138,6 @@ final class RelayFigure {
 		}
 		CpuMeter.Usage usage = window.stop();
 		return new Measured(sent / usage.seconds(), usage);
-	}
-
-	private Message message() {
-		String eventId = UUID.randomUUID().toString();
-		String body = this.fixture.bodyTemplate.replace("@EVENT@", eventId)
-			.replace("@ENTITY@", UUID.randomUUID().toString());
-		Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
-		attributes.put("channel", text(Channels.RELAY));
-		attributes.put("action", text("created"));
-		attributes.put("eventId", text(eventId));
-		attributes.put("publisher", text("bench"));
-		return new Message(body, attributes);
-	}
-
-	private static MessageAttributeValue text(String value) {
-		return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
-	}
-
-	private record Message(String body, Map<String, MessageAttributeValue> attributes) {
 	}
 
 	private record Measured(double rate, CpuMeter.Usage cpu) {
