@@ -15,9 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param entityType the entity's JPA entity name, for example {@code Order}
  * @param entityId the entity's id as text
  * @param occurredAt when the change was captured
- * @param publisher the {@code spring.application.name} of the publishing application
+ * @param publisher the publishing application: its {@code eventbus.publish.publisher}, else its
+ * {@code spring.application.name}; {@code null} if it had neither
  * @param version the envelope format version
- * @param entityVersion the value of the entity's JPA {@code @Version} attribute, if it has one
+ * @param entityVersion the entity's JPA {@code @Version} value after the change, as read from the
+ * JSON: an {@link Integer} or {@link Long} for a numeric version, a {@link String} (ISO-8601) for a
+ * timestamp version; {@code null} if the entity has no version
  * @param payload the entity's published state
  * @param changes for {@link Action#UPDATED}, the changed attributes with old and new values;
  * empty otherwise

@@ -33,6 +33,7 @@ import dev.eventbus.Action;
 import dev.eventbus.EntityEvent;
 import dev.eventbus.Listener;
 import dev.eventbus.autoconfigure.EventBusListenerAutoConfiguration;
+import dev.eventbus.autoconfigure.EventBusNamingAutoConfiguration;
 import dev.eventbus.autoconfigure.EventBusOutboxAutoConfiguration;
 import dev.eventbus.autoconfigure.EventBusProperties;
 import dev.eventbus.autoconfigure.EventBusTransportAutoConfiguration;
@@ -59,7 +60,8 @@ class ConsumerOnlyIntegrationTests {
 		.withConfiguration(AutoConfigurations.of(AwsAutoConfiguration.class,
 				CredentialsProviderAutoConfiguration.class, RegionProviderAutoConfiguration.class,
 				SnsAutoConfiguration.class, SqsAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
-				TransactionAutoConfiguration.class, EventBusOutboxAutoConfiguration.class,
+				TransactionAutoConfiguration.class, EventBusNamingAutoConfiguration.class,
+				EventBusOutboxAutoConfiguration.class,
 				EventBusTransportAutoConfiguration.class, EventBusListenerAutoConfiguration.class))
 		.withPropertyValues(properties());
 

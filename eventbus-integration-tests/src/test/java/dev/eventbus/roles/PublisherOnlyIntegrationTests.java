@@ -31,6 +31,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.eventbus.autoconfigure.EventBusListenerAutoConfiguration;
+import dev.eventbus.autoconfigure.EventBusNamingAutoConfiguration;
 import dev.eventbus.autoconfigure.EventBusOutboxAutoConfiguration;
 import dev.eventbus.autoconfigure.EventBusTransportAutoConfiguration;
 import dev.eventbus.consume.ListenerContainers;
@@ -55,7 +56,8 @@ class PublisherOnlyIntegrationTests {
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
 				HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class, AwsAutoConfiguration.class,
 				CredentialsProviderAutoConfiguration.class, RegionProviderAutoConfiguration.class,
-				SnsAutoConfiguration.class, SqsAutoConfiguration.class, EventBusOutboxAutoConfiguration.class,
+				SnsAutoConfiguration.class, SqsAutoConfiguration.class, EventBusNamingAutoConfiguration.class,
+				EventBusOutboxAutoConfiguration.class,
 				EventBusTransportAutoConfiguration.class, EventBusListenerAutoConfiguration.class))
 		.withUserConfiguration(PublisherEntities.class)
 		.withPropertyValues(properties());
