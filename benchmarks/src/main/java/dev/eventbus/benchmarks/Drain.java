@@ -34,7 +34,9 @@ record Drain(double outboxSeconds, double listenerSeconds) {
 				listener = (System.nanoTime() - start) / 1e9;
 			}
 			if (System.nanoTime() - start > timeout.toNanos()) {
-				throw new IllegalStateException("Timed out after " + timeout + " waiting for the backlog to drain");
+				throw new IllegalStateException("Timed out after " + timeout + " waiting for the backlog to drain ("
+						+ ((outboxEmpty == null) ? "no outbox" : (Double.isNaN(outbox) ? "outbox not drained" : "outbox drained"))
+						+ ", " + (Double.isNaN(listener) ? "listener still missing events" : "listener has all") + ")");
 			}
 			Fixture.sleep(Duration.ofMillis(5));
 		}
