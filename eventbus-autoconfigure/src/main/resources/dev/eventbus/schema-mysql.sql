@@ -1,11 +1,12 @@
 -- eventbus outbox and inbox, MySQL 8 / MariaDB 10.6+. Idempotent: safe to run on every start.
 create table if not exists eventbus_outbox (
     id              bigint        not null auto_increment primary key,
-    event_id        char(36)      not null unique,
+    event_id        char(36)      not null,
     channel         varchar(256)  not null,
     action          varchar(64)   not null,
     entity_id       varchar(255),
     ordering_key    varchar(512)  not null,
+    partition_no    smallint      not null default 0,
     body            mediumtext    not null,
     created_at      timestamp(6)  not null,
     next_attempt_at timestamp(6)  not null,
@@ -14,8 +15,7 @@ create table if not exists eventbus_outbox (
     published_at    timestamp(6)  null,
     topic           varchar(256)  null,
     publisher       varchar(255)  null,
-    index eventbus_outbox_pending (published_at, id),
-    index eventbus_outbox_key (ordering_key(191), id)
+    index eventbus_outbox_pending (published_at, id)
 );
 create table if not exists eventbus_inbox (
     listener_id     varchar(255)  not null,
@@ -39,3 +39,34 @@ set @eventbus_ddl = (select if(count(*) = 0, 'alter table eventbus_outbox add co
 prepare eventbus_upgrade from @eventbus_ddl;
 execute eventbus_upgrade;
 deallocate prepare eventbus_upgrade;
+
+-- A table created before the partitioned relay gains partition_no and loses the indexes it no longer
+-- needs; the lease tables are created (the same statements as upgrade-partitions-mysql.sql).
+set @eventbus_ddl = (select if(count(*) = 0,
+        'alter table eventbus_outbox add column partition_no smallint not null default 0', 'do 0')
+    from information_schema.columns
+    where table_schema = database() and table_name = 'eventbus_outbox' and column_name = 'partition_no');
+prepare eventbus_upgrade from @eventbus_ddl;
+execute eventbus_upgrade;
+deallocate prepare eventbus_upgrade;
+set @eventbus_ddl = (select if(count(*) > 0, 'alter table eventbus_outbox drop index eventbus_outbox_key', 'do 0')
+    from information_schema.statistics
+    where table_schema = database() and table_name = 'eventbus_outbox' and index_name = 'eventbus_outbox_key');
+prepare eventbus_upgrade from @eventbus_ddl;
+execute eventbus_upgrade;
+deallocate prepare eventbus_upgrade;
+set @eventbus_ddl = (select if(count(*) > 0, 'alter table eventbus_outbox drop index event_id', 'do 0')
+    from information_schema.statistics
+    where table_schema = database() and table_name = 'eventbus_outbox' and index_name = 'event_id');
+prepare eventbus_upgrade from @eventbus_ddl;
+execute eventbus_upgrade;
+deallocate prepare eventbus_upgrade;
+create table if not exists eventbus_outbox_lease (
+    partition_no    integer       primary key,
+    owner           varchar(255),
+    expires_at      timestamp(6)  not null
+);
+create table if not exists eventbus_outbox_relay (
+    owner           varchar(255)  primary key,
+    expires_at      timestamp(6)  not null
+);

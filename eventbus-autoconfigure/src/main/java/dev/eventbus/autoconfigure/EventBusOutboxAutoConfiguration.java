@@ -29,7 +29,9 @@ import dev.eventbus.capture.EventFactory;
 import dev.eventbus.message.EventMessageCodec;
 import dev.eventbus.outbox.JdbcOutboxStore;
 import dev.eventbus.outbox.OutboxSignal;
+import dev.eventbus.outbox.JdbcRelayLeases;
 import dev.eventbus.outbox.OutboxStore;
+import dev.eventbus.outbox.RelayLeases;
 import dev.eventbus.provision.NamingStrategy;
 
 /**
@@ -64,6 +66,12 @@ public final class EventBusOutboxAutoConfiguration {
 	@ConditionalOnMissingBean
 	OutboxStore eventBusOutboxStore(DataSource dataSource) {
 		return new JdbcOutboxStore(dataSource, OutboxSchema.platform(dataSource));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RelayLeases eventBusRelayLeases(DataSource dataSource) {
+		return new JdbcRelayLeases(dataSource);
 	}
 
 	@Bean

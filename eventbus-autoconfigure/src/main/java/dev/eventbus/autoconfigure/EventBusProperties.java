@@ -135,7 +135,8 @@ public class EventBusProperties {
 		private Duration pollInterval = Duration.ofSeconds(1);
 
 		/**
-		 * How many outbox rows the relay claims in one database transaction.
+		 * How many outbox rows the relay reads at a time. They are sent in PublishBatch calls
+		 * of ten (a lone event with Publish).
 		 */
 		private int batchSize = 100;
 
@@ -163,12 +164,20 @@ public class EventBusProperties {
 		private boolean relayEnabled = true;
 
 		/**
-		 * How many threads of this instance relay at once: while one waits for the broker,
-		 * another claims or marks rows. The events of one entity are still sent in order, by
-		 * one worker at a time. Each worker holds a database connection while it relays a
-		 * batch.
+		 * How many threads of this instance send events at once, beside the one that reads
+		 * the outbox: while one waits for the broker, another sends. The events of one entity
+		 * always go to the same thread, in order. Each thread takes a database connection
+		 * only to mark what it sent.
 		 */
 		private int relayWorkers = 2;
+
+		/**
+		 * How long a relay's lease of an outbox partition lasts without renewal. Each instance
+		 * relays the partitions it holds a lease of, renewing them every quarter of this. An
+		 * instance that dies without stopping holds its partitions this long before another
+		 * instance takes them over; one that stops cleanly gives them back at once.
+		 */
+		private Duration leaseDuration = Duration.ofSeconds(10);
 
 		public DatabaseInitializationMode getInitializeSchema() {
 			return this.initializeSchema;
@@ -232,6 +241,14 @@ public class EventBusProperties {
 
 		public void setRelayEnabled(boolean relayEnabled) {
 			this.relayEnabled = relayEnabled;
+		}
+
+		public Duration getLeaseDuration() {
+			return this.leaseDuration;
+		}
+
+		public void setLeaseDuration(Duration leaseDuration) {
+			this.leaseDuration = leaseDuration;
 		}
 
 	}

@@ -26,6 +26,7 @@ import dev.eventbus.consume.ListenerContainers;
 import dev.eventbus.outbox.OutboxRelay;
 import dev.eventbus.outbox.OutboxSignal;
 import dev.eventbus.outbox.OutboxStore;
+import dev.eventbus.outbox.RelayLeases;
 import dev.eventbus.provision.NamingStrategy;
 import dev.eventbus.provision.ProvisionMode;
 import dev.eventbus.provision.SnsSqsProvisioner;
@@ -82,13 +83,13 @@ public final class EventBusTransportAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(OutboxStore.class)
 	@ConditionalOnBooleanProperty(name = "eventbus.outbox.relay-enabled", matchIfMissing = true)
-	OutboxRelay eventBusOutboxRelay(OutboxStore store, EventTransport transport, OutboxSignal signal,
-			EventBusProperties properties) {
+	OutboxRelay eventBusOutboxRelay(OutboxStore store, RelayLeases leases, EventTransport transport,
+			OutboxSignal signal, EventBusProperties properties) {
 		EventBusProperties.Outbox outbox = properties.getOutbox();
-		return new OutboxRelay(store, transport, signal,
+		return new OutboxRelay(store, leases, transport, signal,
 				new OutboxRelay.RelaySettings(outbox.getPollInterval(), outbox.getBatchSize(), outbox.getRetryDelay(),
 						outbox.getMaxRetryDelay(), outbox.getRetention(), RELAY_SHUTDOWN_TIMEOUT,
-						outbox.getRelayWorkers()),
+						outbox.getRelayWorkers(), outbox.getLeaseDuration()),
 				Clock.systemUTC());
 	}
 

@@ -8,11 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -23,49 +19,52 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.support.JdbcUtils;
 
 /**
- * The outbox in the {@code eventbus_outbox} table, through plain JDBC. Claims use
- * {@code FOR UPDATE SKIP LOCKED} on databases that have it (PostgreSQL, MySQL 8, H2 2), so
- * several relays share the work without publishing a row twice; a claim can leave out ordering
- * keys that another worker of the same relay holds.
+ * The outbox in the {@code eventbus_outbox} table, through plain JDBC, the same statements on
+ * PostgreSQL, MySQL / MariaDB and H2 (PostgreSQL gets array parameters and a few settings).
  * <p>
- * On PostgreSQL the relay's transaction tells the planner to avoid sorting (so a claim walks
- * the pending index in id order and stops after {@code limit} rows, whatever the table
- * statistics say: with stale statistics after a burst the planner otherwise sorts the whole
- * backlog for every claim) and commits with {@code synchronous_commit = off} (a database crash
- * can at worst forget that the last events were published, and they are published again:
- * delivery is at least once anyway). Published rows are marked with one statement.
+ * The insert path touches two indexes, both on increasing keys: the primary key and the index
+ * of unpublished rows ({@code id where published_at is null} on PostgreSQL, {@code (published_at,
+ * id)} elsewhere). Reads are range scans of that index from an id on, so a read does not walk
+ * the entries of rows published earlier; no row is locked, because one instance relays a
+ * partition at a time. On PostgreSQL a read tells the planner not to sort (with stale
+ * statistics after a burst it would otherwise sort the whole backlog for every read) and the
+ * relay's marks commit with {@code synchronous_commit = off} (a database crash can at worst
+ * forget that the last events were published, and they are published again: delivery is at
+ * least once anyway).
  */
 public final class JdbcOutboxStore implements OutboxStore {
 
 	static final String TABLE = "eventbus_outbox";
 
+	/** Rows deleted by one purge statement. */
+	static final int PURGE_STEP = 5_000;
+
+	/** Purge statements in one {@link #purge(Instant)}. */
+	private static final int PURGE_STEPS = 200;
+
 	private static final String INSERT = "insert into " + TABLE
-			+ " (event_id, channel, action, entity_id, ordering_key, topic, publisher, body, created_at, next_attempt_at,"
-			+ " attempts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+			+ " (event_id, channel, action, entity_id, ordering_key, partition_no, topic, publisher, body, created_at,"
+			+ " next_attempt_at, attempts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
 
-	/**
-	 * The due events, each with the id of the unpublished event of its entity just before it
-	 * (if any), which tells whether it is next in line for its entity.
-	 */
-	private static final String CLAIM = "select o.id, o.event_id, o.channel, o.action, o.entity_id, o.topic, o.publisher,"
-			+ " o.body, o.attempts,"
-			+ " (select max(p.id) from " + TABLE + " p where p.ordering_key = o.ordering_key"
-			+ " and p.published_at is null and p.id < o.id)"
-			+ " from " + TABLE + " o where o.published_at is null and o.next_attempt_at <= ?"
-			+ " and not exists (select 1 from " + TABLE + " w where w.ordering_key = o.ordering_key"
-			+ " and w.published_at is null and w.id < o.id and w.next_attempt_at > ?)";
+	private static final String UNPUBLISHED = "select id, event_id, channel, action, entity_id, topic, publisher, body,"
+			+ " attempts, next_attempt_at, partition_no from " + TABLE + " where published_at is null and id > ?";
 
-	private static final String CLAIM_ORDER = " order by o.id limit ? for update skip locked";
+	private static final String POSTGRESQL_READ_SETTINGS = "set local enable_sort = off; ";
 
 	private static final String MARK_PUBLISHED = "update " + TABLE + " set published_at = ? where id = ?";
 
-	private static final String MARK_PUBLISHED_ANY = "update " + TABLE + " set published_at = ? where id = any (?)";
-
-	private static final String POSTGRESQL_RELAY_SETTINGS = "set local enable_sort = off;"
-			+ " set local synchronous_commit = off";
+	private static final String MARK_PUBLISHED_ANY = "set local synchronous_commit = off; update " + TABLE
+			+ " set published_at = ? where id = any (?)";
 
 	private static final String MARK_FAILED = "update " + TABLE
 			+ " set attempts = attempts + 1, last_error = ?, next_attempt_at = ? where id = ?";
+
+	/** The oldest rows, by id: the candidates of one purge step. */
+	private static final String PURGE_CANDIDATES = "select id, created_at from " + TABLE
+			+ " where id > ? order by id limit ?";
+
+	private static final String PURGE = "delete from " + TABLE
+			+ " where id >= ? and id <= ? and published_at is not null and published_at < ?";
 
 	private final DataSource dataSource;
 
@@ -96,11 +95,12 @@ public final class JdbcOutboxStore implements OutboxStore {
 				insert.setString(3, event.action());
 				insert.setString(4, event.entityId());
 				insert.setString(5, event.orderingKey());
-				insert.setString(6, event.topic());
-				insert.setString(7, event.publisher());
-				insert.setString(8, event.body());
-				insert.setTimestamp(9, createdAt);
+				insert.setInt(6, Partitions.of(event.orderingKey()));
+				insert.setString(7, event.topic());
+				insert.setString(8, event.publisher());
+				insert.setString(9, event.body());
 				insert.setTimestamp(10, createdAt);
+				insert.setTimestamp(11, createdAt);
 				insert.addBatch();
 			}
 			insert.executeBatch();
@@ -112,177 +112,81 @@ public final class JdbcOutboxStore implements OutboxStore {
 	}
 
 	@Override
-	public Claim claim(int limit, Instant now, Set<String> excludedKeys) {
+	public List<PendingEvent> unpublished(Set<Integer> partitions, long afterId, int limit) {
+		if (partitions.isEmpty()) {
+			return List.of();
+		}
+		boolean all = partitions.size() >= Partitions.COUNT;
+		String filter = "";
+		if (!all) {
+			filter = this.postgresql ? " and partition_no = any (?)"
+					: " and partition_no in (" + String.join(", ", Collections.nCopies(partitions.size(), "?")) + ")";
+		}
+		String sql = (this.postgresql ? POSTGRESQL_READ_SETTINGS : "") + UNPUBLISHED + filter + " order by id limit ?";
 		Connection connection = null;
 		try {
 			connection = this.dataSource.getConnection();
-			connection.setAutoCommit(false);
-			boolean postgresql = this.postgresql;
-			String exclusion = "";
-			if (!excludedKeys.isEmpty()) {
-				exclusion = postgresql ? " and o.ordering_key <> all (?)"
-						: " and o.ordering_key not in (" + String.join(", ", Collections.nCopies(excludedKeys.size(), "?"))
-								+ ")";
+			if (this.postgresql) {
+				// "set local" needs a transaction; the settings travel in the query's round trip
+				connection.setAutoCommit(false);
 			}
-			List<PendingEvent> events = new ArrayList<>(limit);
-			Map<Long, Long> previous = new HashMap<>();
-			// on PostgreSQL the settings travel in the same round trip as the query
-			String sql = (postgresql ? POSTGRESQL_RELAY_SETTINGS + "; " : "") + CLAIM + exclusion + CLAIM_ORDER;
+			List<PendingEvent> events = new ArrayList<>(Math.min(limit, 1024));
 			try (PreparedStatement select = connection.prepareStatement(sql)) {
-				Timestamp at = Timestamp.from(now);
 				int index = 1;
-				select.setTimestamp(index++, at);
-				select.setTimestamp(index++, at);
-				if (!excludedKeys.isEmpty() && postgresql) {
-					select.setArray(index++, connection.createArrayOf("varchar", excludedKeys.toArray()));
+				select.setLong(index++, afterId);
+				if (!all && this.postgresql) {
+					select.setArray(index++, connection.createArrayOf("integer", partitions.toArray()));
 				}
-				else {
-					for (String key : excludedKeys) {
-						select.setString(index++, key);
+				else if (!all) {
+					for (Integer partition : partitions) {
+						select.setInt(index++, partition);
 					}
 				}
 				select.setInt(index, limit);
 				try (ResultSet rows = resultOf(select)) {
 					while (rows.next()) {
-						PendingEvent event = new PendingEvent(rows.getLong(1), UUID.fromString(rows.getString(2)),
+						events.add(new PendingEvent(rows.getLong(1), UUID.fromString(rows.getString(2)),
 								rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6),
-								rows.getString(7), rows.getString(8), rows.getInt(9));
-						events.add(event);
-						long before = rows.getLong(10);
-						if (!rows.wasNull()) {
-							previous.put(event.id(), before);
-						}
+								rows.getString(7), rows.getString(8), rows.getInt(9),
+								rows.getTimestamp(10).toInstant(), rows.getInt(11)));
 					}
 				}
 			}
-			return new JdbcClaim(connection, keepEntityOrder(events, previous), postgresql);
+			end(connection, true);
+			return events;
 		}
 		catch (SQLException | RuntimeException ex) {
-			release(connection, false);
-			throw new OutboxException("Could not claim events from " + TABLE, ex);
-		}
-	}
-
-	/**
-	 * Keeps only the claimed events that are next in line for their entity. {@code SKIP LOCKED}
-	 * passes over rows another relay holds, so a claim can contain a later event of an entity
-	 * whose earlier event is being published elsewhere (or waits for a retry); sending it now
-	 * would overtake that event. For each ordering key, the claimed events are kept while each is
-	 * the oldest unpublished event of the key or directly follows the one kept before it (the
-	 * claim query returns each event's unpublished predecessor); the rest stay for a later round.
-	 */
-	private static List<PendingEvent> keepEntityOrder(List<PendingEvent> claimed, Map<Long, Long> previous) {
-		List<PendingEvent> kept = new ArrayList<>(claimed.size());
-		Map<String, Long> lastKept = new HashMap<>();
-		Set<String> blocked = new HashSet<>();
-		for (PendingEvent event : claimed) {
-			String key = event.orderingKey();
-			Long before = previous.get(event.id());
-			if (!blocked.contains(key) && Objects.equals(before, lastKept.get(key))) {
-				lastKept.put(key, event.id());
-				kept.add(event);
-			}
-			else {
-				blocked.add(key);
-			}
-		}
-		return kept;
-	}
-
-	@Override
-	public int purge(Instant publishedBefore) {
-		return update("delete from " + TABLE + " where published_at < ?", publishedBefore);
-	}
-
-	@Override
-	public long backlog() {
-		try (Connection connection = this.dataSource.getConnection();
-				PreparedStatement count = connection
-					.prepareStatement("select count(*) from " + TABLE + " where published_at is null");
-				ResultSet rows = count.executeQuery()) {
-			rows.next();
-			return rows.getLong(1);
-		}
-		catch (SQLException ex) {
-			throw new OutboxException("Could not count the events in " + TABLE, ex);
-		}
-	}
-
-	private int update(String sql, Instant at) {
-		try (Connection connection = this.dataSource.getConnection();
-				PreparedStatement statement = connection.prepareStatement(sql)) {
-			statement.setTimestamp(1, Timestamp.from(at));
-			return statement.executeUpdate();
-		}
-		catch (SQLException ex) {
-			throw new OutboxException("Could not run '" + sql + "'", ex);
-		}
-	}
-
-	/** Runs a statement that may start with statements without results (settings). */
-	private static ResultSet resultOf(PreparedStatement statement) throws SQLException {
-		boolean isResult = statement.execute();
-		while (!isResult) {
-			if (statement.getUpdateCount() == -1) {
-				throw new SQLException("The claim query returned no rows");
-			}
-			isResult = statement.getMoreResults();
-		}
-		return statement.getResultSet();
-	}
-
-	private static void release(@Nullable Connection connection, boolean commit) {
-		if (connection == null) {
-			return;
-		}
-		try {
-			if (commit) {
-				connection.commit();
-			}
-			else {
-				connection.rollback();
-			}
-			connection.setAutoCommit(true);
-		}
-		catch (SQLException ex) {
-			throw new OutboxException("Could not end the relay transaction", ex);
+			quietlyEnd(connection);
+			throw new OutboxException("Could not read events from " + TABLE, ex);
 		}
 		finally {
 			JdbcUtils.closeConnection(connection);
 		}
 	}
 
-	private static final class JdbcClaim implements Claim {
-
-		private final Connection connection;
-
-		private final List<PendingEvent> events;
-
-		private final boolean markWithArray;
-
-		private boolean done;
-
-		JdbcClaim(Connection connection, List<PendingEvent> events, boolean markWithArray) {
-			this.connection = connection;
-			this.events = events;
-			this.markWithArray = markWithArray;
+	@Override
+	public void markPublished(List<PendingEvent> published, Instant at) {
+		if (published.isEmpty()) {
+			return;
 		}
-
-		@Override
-		public List<PendingEvent> events() {
-			return this.events;
-		}
-
-		@Override
-		public void markPublished(List<PendingEvent> published, Instant at) {
-			if (published.isEmpty()) {
+		Connection connection = null;
+		try {
+			connection = this.dataSource.getConnection();
+			if (this.postgresql) {
+				connection.setAutoCommit(false);
+				Long[] ids = new Long[published.size()];
+				for (int i = 0; i < ids.length; i++) {
+					ids[i] = published.get(i).id();
+				}
+				try (PreparedStatement update = connection.prepareStatement(MARK_PUBLISHED_ANY)) {
+					update.setTimestamp(1, Timestamp.from(at));
+					update.setArray(2, connection.createArrayOf("bigint", ids));
+					update.execute();
+				}
+				end(connection, true);
 				return;
 			}
-			if (this.markWithArray) {
-				markPublishedAtOnce(published, at);
-				return;
-			}
-			try (PreparedStatement update = this.connection.prepareStatement(MARK_PUBLISHED)) {
+			try (PreparedStatement update = connection.prepareStatement(MARK_PUBLISHED)) {
 				Timestamp timestamp = Timestamp.from(at);
 				for (PendingEvent event : published) {
 					update.setTimestamp(1, timestamp);
@@ -291,53 +195,115 @@ public final class JdbcOutboxStore implements OutboxStore {
 				}
 				update.executeBatch();
 			}
-			catch (SQLException ex) {
-				throw new OutboxException("Could not mark " + published.size() + " event(s) published", ex);
-			}
 		}
-
-		private void markPublishedAtOnce(List<PendingEvent> published, Instant at) {
-			Long[] ids = new Long[published.size()];
-			for (int i = 0; i < ids.length; i++) {
-				ids[i] = published.get(i).id();
-			}
-			try (PreparedStatement update = this.connection.prepareStatement(MARK_PUBLISHED_ANY)) {
-				update.setTimestamp(1, Timestamp.from(at));
-				update.setArray(2, this.connection.createArrayOf("bigint", ids));
-				update.executeUpdate();
-			}
-			catch (SQLException ex) {
-				throw new OutboxException("Could not mark " + published.size() + " event(s) published", ex);
-			}
+		catch (SQLException | RuntimeException ex) {
+			quietlyEnd(connection);
+			throw new OutboxException("Could not mark " + published.size() + " event(s) published", ex);
 		}
-
-		@Override
-		public void markFailed(PendingEvent event, String error, Instant retryAt) {
-			try (PreparedStatement update = this.connection.prepareStatement(MARK_FAILED)) {
-				update.setString(1, (error.length() > 2000) ? error.substring(0, 2000) : error);
-				update.setTimestamp(2, Timestamp.from(retryAt));
-				update.setLong(3, event.id());
-				update.executeUpdate();
-			}
-			catch (SQLException ex) {
-				throw new OutboxException("Could not record the failure of event " + event.eventId(), ex);
-			}
+		finally {
+			JdbcUtils.closeConnection(connection);
 		}
+	}
 
-		@Override
-		public void commit() {
-			this.done = true;
-			release(this.connection, true);
+	@Override
+	public void markFailed(PendingEvent event, String error, Instant retryAt) {
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement update = connection.prepareStatement(MARK_FAILED)) {
+			update.setString(1, (error.length() > 2000) ? error.substring(0, 2000) : error);
+			update.setTimestamp(2, Timestamp.from(retryAt));
+			update.setLong(3, event.id());
+			update.executeUpdate();
 		}
+		catch (SQLException ex) {
+			throw new OutboxException("Could not record the failure of event " + event.eventId(), ex);
+		}
+	}
 
-		@Override
-		public void close() {
-			if (!this.done) {
-				this.done = true;
-				release(this.connection, false);
+	/**
+	 * Deletes published rows older than the cut-off from the oldest end of the table, in steps
+	 * of {@value #PURGE_STEP} rows by id, so that no statement scans more than that and no
+	 * index on {@code published_at} is needed. Ids grow with time, so it stops at the first
+	 * step that reaches a row captured after the cut-off. An old row that is still unpublished
+	 * is kept.
+	 */
+	@Override
+	public int purge(Instant publishedBefore) {
+		Timestamp cutOff = Timestamp.from(publishedBefore);
+		int deleted = 0;
+		long after = 0;
+		try (Connection connection = this.dataSource.getConnection()) {
+			for (int step = 0; step < PURGE_STEPS; step++) {
+				long first = -1;
+				long last = -1;
+				int count = 0;
+				boolean younger = false;
+				try (PreparedStatement select = connection.prepareStatement(PURGE_CANDIDATES)) {
+					select.setLong(1, after);
+					select.setInt(2, PURGE_STEP);
+					try (ResultSet rows = select.executeQuery()) {
+						while (rows.next()) {
+							last = rows.getLong(1);
+							first = (first < 0) ? last : first;
+							younger = !rows.getTimestamp(2).before(cutOff);
+							count++;
+						}
+					}
+				}
+				if (count == 0) {
+					return deleted;
+				}
+				try (PreparedStatement delete = connection.prepareStatement(PURGE)) {
+					delete.setLong(1, first);
+					delete.setLong(2, last);
+					delete.setTimestamp(3, cutOff);
+					deleted += delete.executeUpdate();
+				}
+				if (younger || count < PURGE_STEP) {
+					return deleted;
+				}
+				after = last;
 			}
+			return deleted;
 		}
+		catch (SQLException ex) {
+			throw new OutboxException("Could not delete published events from " + TABLE, ex);
+		}
+	}
 
+	/** Runs a statement that may start with statements without results (settings). */
+	private static ResultSet resultOf(PreparedStatement statement) throws SQLException {
+		boolean isResult = statement.execute();
+		while (!isResult) {
+			if (statement.getUpdateCount() == -1) {
+				throw new SQLException("The query returned no rows");
+			}
+			isResult = statement.getMoreResults();
+		}
+		return statement.getResultSet();
+	}
+
+	private static void end(Connection connection, boolean commit) throws SQLException {
+		if (!connection.getAutoCommit()) {
+			if (commit) {
+				connection.commit();
+			}
+			else {
+				connection.rollback();
+			}
+			connection.setAutoCommit(true);
+		}
+	}
+
+	private static void quietlyEnd(@Nullable Connection connection) {
+		if (connection == null) {
+			return;
+		}
+		try {
+			end(connection, false);
+		}
+		catch (SQLException ex) {
+			// the connection is broken: the pool discards it
+		}
 	}
 
 }

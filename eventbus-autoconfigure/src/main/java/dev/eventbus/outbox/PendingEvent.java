@@ -1,11 +1,12 @@
 package dev.eventbus.outbox;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * An outbox row claimed for publishing.
+ * An outbox row not yet published, as the relay reads it.
  *
  * @param id the row id (commit order)
  * @param eventId the event id
@@ -19,9 +20,14 @@ import org.jspecify.annotations.Nullable;
  * a recorded topic, ignored in favour of the relaying application's
  * @param body the message body
  * @param attempts how many publish attempts failed before
+ * @param nextAttemptAt the earliest time of the next attempt (the time of capture until an
+ * attempt fails)
+ * @param partition the partition the row was written to (see {@link Partitions}; 0 for rows
+ * written by eventbus 0.2 and earlier)
  */
 public record PendingEvent(long id, UUID eventId, String channel, String action, @Nullable String entityId,
-		@Nullable String topic, @Nullable String publisher, String body, int attempts) {
+		@Nullable String topic, @Nullable String publisher, String body, int attempts, Instant nextAttemptAt,
+		int partition) {
 
 	/**
 	 * The key within which events keep their order: {@code channel:entityId}.

@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -32,6 +35,7 @@ import dev.eventbus.failure.shared.SharedApp;
 import dev.eventbus.outbox.JdbcOutboxStore;
 import dev.eventbus.outbox.OutboxEvent;
 import dev.eventbus.outbox.OutboxStore;
+import dev.eventbus.outbox.Partitions;
 import dev.eventbus.outbox.PendingEvent;
 import dev.eventbus.test.EnableFauxqs;
 import dev.eventbus.test.FauxqsEmulator;
@@ -44,7 +48,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Issue 7, item 1, the schema change: an {@code eventbus_outbox} table created by eventbus 0.1.0
  * (its script is kept in {@code src/test/resources/old-schema}) is upgraded in place by
- * {@code upgrade-destination-<platform>.sql}, which can run twice, and by the create script that
+ * {@code upgrade-destination-<platform>.sql} and {@code upgrade-partitions-<platform>.sql}, which can
+ * run twice, and by the create script that
  * the schema initializer runs. Rows written without a topic (before the upgrade, or by an
  * instance of the old version during a rolling upgrade) are still relayed, to the relaying
  * application's own topic of their channel with its publisher.
@@ -65,6 +70,8 @@ class OutboxUpgradeIntegrationTests {
 		UUID beforeUpgrade = insertOldRow(jdbc, 900);
 		run(dataSource, "dev/eventbus/upgrade-destination-postgresql.sql");
 		run(dataSource, "dev/eventbus/upgrade-destination-postgresql.sql");
+		run(dataSource, "dev/eventbus/upgrade-partitions-postgresql.sql");
+		run(dataSource, "dev/eventbus/upgrade-partitions-postgresql.sql");
 		assertUpgraded(jdbc, beforeUpgrade);
 
 		Map<String, String> properties = TestApps.baseProperties(emulator, url);
@@ -121,6 +128,8 @@ class OutboxUpgradeIntegrationTests {
 		UUID old = insertOldRow(jdbc, 900);
 		run(dataSource, "dev/eventbus/upgrade-destination-h2.sql");
 		run(dataSource, "dev/eventbus/upgrade-destination-h2.sql");
+		run(dataSource, "dev/eventbus/upgrade-partitions-h2.sql");
+		run(dataSource, "dev/eventbus/upgrade-partitions-h2.sql");
 		assertUpgraded(jdbc, old);
 		assertStoreClaimsOldAndNewRows(dataSource, "h2", old);
 		assertCreateScriptUpgrades(h2("upgrade-create"), "h2");
@@ -138,6 +147,8 @@ class OutboxUpgradeIntegrationTests {
 			UUID old = insertOldRow(jdbc, 900);
 			run(dataSource, "dev/eventbus/upgrade-destination-mysql.sql");
 			run(dataSource, "dev/eventbus/upgrade-destination-mysql.sql");
+			run(dataSource, "dev/eventbus/upgrade-partitions-mysql.sql");
+			run(dataSource, "dev/eventbus/upgrade-partitions-mysql.sql");
 			assertUpgraded(jdbc, old);
 			assertStoreClaimsOldAndNewRows(dataSource, "mysql", old);
 			jdbc.execute("drop table eventbus_outbox");
@@ -157,6 +168,11 @@ class OutboxUpgradeIntegrationTests {
 		assertThat(rows).hasSize(1);
 		assertThat(String.valueOf(rows.get(0).get("event_id"))).isEqualTo(old.toString());
 		assertThat(rows.get(0)).containsEntry("topic", null).containsEntry("publisher", null);
+		assertThat(jdbc.queryForObject("select partition_no from eventbus_outbox", Integer.class))
+			.as("rows from before the partitions are in partition 0")
+			.isZero();
+		assertThat(jdbc.queryForObject("select count(*) from eventbus_outbox_lease", Long.class)).isZero();
+		assertThat(jdbc.queryForObject("select count(*) from eventbus_outbox_relay", Long.class)).isZero();
 	}
 
 	/** The old script's table, run through the current create script, has the new columns. */
@@ -169,7 +185,7 @@ class OutboxUpgradeIntegrationTests {
 		assertUpgraded(jdbc, old);
 	}
 
-	/** The store of this version appends a row with its destination and claims it beside the old one. */
+	/** The store of this version appends a row with its destination and reads it beside the old one. */
 	private static void assertStoreClaimsOldAndNewRows(DataSource dataSource, String platform, UUID old) {
 		OutboxStore store = new JdbcOutboxStore(dataSource, platform);
 		UUID added = UUID.randomUUID();
@@ -181,15 +197,21 @@ class OutboxUpgradeIntegrationTests {
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
-		try (OutboxStore.Claim claim = store.claim(10, now.plusSeconds(1))) {
-			assertThat(claim.events()).extracting(PendingEvent::eventId).containsExactly(old, added);
-			assertThat(claim.events().get(0).topic()).isNull();
-			assertThat(claim.events().get(1).topic()).isEqualTo("shop-Booking");
-			assertThat(claim.events().get(1).publisher()).isEqualTo("shop");
-			claim.markPublished(claim.events(), now);
-			claim.commit();
-		}
-		assertThat(store.backlog()).isZero();
+		List<PendingEvent> events = store.unpublished(allPartitions(), 0, 10);
+		assertThat(events).extracting(PendingEvent::eventId).containsExactly(old, added);
+		assertThat(events.get(0).topic()).isNull();
+		assertThat(events.get(0).partition()).isZero();
+		assertThat(events.get(1).topic()).isEqualTo("shop-Booking");
+		assertThat(events.get(1).publisher()).isEqualTo("shop");
+		assertThat(events.get(1).partition()).isEqualTo(Partitions.of("Booking:904"));
+		store.markPublished(events, now);
+		assertThat(store.unpublished(allPartitions(), 0, 10)).isEmpty();
+		assertThat(new JdbcTemplate(dataSource)
+			.queryForObject("select count(*) from eventbus_outbox where published_at is null", Long.class)).isZero();
+	}
+
+	private static Set<Integer> allPartitions() {
+		return IntStream.range(0, Partitions.COUNT).boxed().collect(Collectors.toSet());
 	}
 
 	/** Inserts a row the way eventbus 0.1.0 did: without topic and publisher. */

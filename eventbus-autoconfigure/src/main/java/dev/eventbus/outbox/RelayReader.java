@@ -1,0 +1,240 @@
+package dev.eventbus.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The relay's reading loop. It reads the unpublished events of the held partitions in id order
+ * from a position (the highest id read so far), so a read is a short range scan of the index
+ * of unpublished rows, and hands each event to the sender of its ordering key; the events of
+ * one entity therefore go to one sender, in order.
+ * <p>
+ * An event can be left behind the position: it was skipped because its entity waits for the
+ * retry of an earlier event, its attempt failed, a sender handed it back, or its transaction
+ * committed after rows with higher ids were read (ids are taken at insert, before the commit).
+ * So the reader reads again from further back, a <em>rescan</em>: every poll interval from the
+ * lowest id left behind and from the position of {@value #LATE_SECONDS} seconds before (which
+ * covers late commits), every {@value #FULL_RESCAN_MINUTES} minutes and whenever a partition
+ * is gained from the start. Events being sent are not handed out twice.
+ */
+final class RelayReader {
+
+	/** How far back (in seconds of reading) a rescan looks for late commits. */
+	static final int LATE_SECONDS = 10;
+
+	/** How often (in minutes) a rescan reads the held partitions from the start. */
+	static final int FULL_RESCAN_MINUTES = 10;
+
+	private final OutboxStore store;
+
+	private final RelayState state;
+
+	private final PartitionLeases leases;
+
+	private final OutboxSignal signal;
+
+	private final List<RelaySender> senders;
+
+	private final int batchSize;
+
+	private final Duration pollInterval;
+
+	private final Backoff backoff;
+
+	private final OutageLog storeOutage;
+
+	private final Clock clock;
+
+	/** The highest id read. */
+	private long position;
+
+	/** Where the rescan in progress reads next, or -1. */
+	private long rescanFrom = -1;
+
+	private long nextRescan = System.nanoTime();
+
+	private long nextFullRescan = System.nanoTime();
+
+	private long generation = -1;
+
+	/** The position at each rescan: (nanoTime, position). */
+	private final ArrayDeque<long[]> positions = new ArrayDeque<>();
+
+	private Duration storeDelay = Duration.ZERO;
+
+	RelayReader(OutboxStore store, RelayState state, PartitionLeases leases, OutboxSignal signal,
+			List<RelaySender> senders, int batchSize, Duration pollInterval, Backoff backoff, OutageLog storeOutage,
+			Clock clock) {
+		this.store = store;
+		this.state = state;
+		this.leases = leases;
+		this.signal = signal;
+		this.senders = senders;
+		this.batchSize = batchSize;
+		this.pollInterval = pollInterval;
+		this.backoff = backoff;
+		this.storeOutage = storeOutage;
+		this.clock = clock;
+	}
+
+	/**
+	 * Reads until {@code running} turns false.
+	 * @param running whether to go on
+	 */
+	void loop(BooleanSupplier running) {
+		while (running.getAsBoolean()) {
+			try {
+				long seen = this.signal.generation();
+				boolean more = readOnce(running);
+				this.storeDelay = Duration.ZERO;
+				if (!more && running.getAsBoolean()) {
+					this.signal.await(seen, waitTime());
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				// the outbox cannot be read: back off like a broker outage
+				this.storeDelay = this.backoff.next(this.storeDelay);
+				this.storeOutage.failed(this.clock.instant(), ex, true);
+				sleep(this.storeDelay, running);
+			}
+		}
+	}
+
+	/**
+	 * Reads one batch and hands it to the senders.
+	 * @param running whether to go on
+	 * @return whether more may be waiting (read again at once)
+	 * @throws InterruptedException if the thread is interrupted
+	 */
+	boolean readOnce(BooleanSupplier running) throws InterruptedException {
+		PartitionLeases.Held held = this.leases.held();
+		long nanoNow = System.nanoTime();
+		if (held.partitions().isEmpty() || !held.valid(nanoNow)) {
+			return false;
+		}
+		Instant now = this.clock.instant();
+		boolean released = this.state.release(now);
+		if (held.generation() != this.generation) {
+			this.generation = held.generation();
+			startRescan(0, nanoNow);
+		}
+		else if (nanoNow - this.nextFullRescan >= 0) {
+			startRescan(0, nanoNow);
+		}
+		else if (released || this.state.takeHandedBack() || nanoNow - this.nextRescan >= 0) {
+			startRescan(rescanStart(nanoNow), nanoNow);
+		}
+		boolean rescanning = this.rescanFrom >= 0;
+		long from = rescanning ? this.rescanFrom : this.position;
+		List<PendingEvent> events = this.store.unpublished(held.partitions(), from, this.batchSize);
+		this.storeOutage.ended("");
+		dispatch(events, now, running);
+		long last = events.isEmpty() ? from : events.get(events.size() - 1).id();
+		this.position = Math.max(this.position, last);
+		boolean full = events.size() == this.batchSize;
+		if (rescanning) {
+			this.rescanFrom = full ? last : -1;
+		}
+		return full;
+	}
+
+	private void dispatch(List<PendingEvent> events, Instant now, BooleanSupplier running)
+			throws InterruptedException {
+		List<List<PendingEvent>> batches = new ArrayList<>(this.senders.size());
+		for (int i = 0; i < this.senders.size(); i++) {
+			batches.add(new ArrayList<>());
+		}
+		Set<String> skipped = new HashSet<>();
+		for (PendingEvent event : events) {
+			if (this.state.isSending(event.id())) {
+				// handed out before; later events of its entity follow it on the same sender
+				continue;
+			}
+			String key = event.orderingKey();
+			if (skipped.contains(key) || this.state.waits(key)) {
+				skipped.add(key);
+				this.state.left(event.id());
+				continue;
+			}
+			if (event.nextAttemptAt().isAfter(now)) {
+				// failed before (possibly in another instance): the entity waits for the retry
+				this.state.await(key, event.nextAttemptAt());
+				skipped.add(key);
+				this.state.left(event.id());
+				continue;
+			}
+			this.state.sending(event);
+			batches.get(senderOf(key)).add(event);
+		}
+		for (int i = 0; i < batches.size(); i++) {
+			List<PendingEvent> batch = batches.get(i);
+			if (!batch.isEmpty() && !this.senders.get(i).hand(batch, running)) {
+				batch.forEach(this.state::handedBack);
+			}
+		}
+	}
+
+	private int senderOf(String key) {
+		return Math.floorMod(key.hashCode(), this.senders.size());
+	}
+
+	private void startRescan(long from, long nanoNow) {
+		this.rescanFrom = Math.max(0, from);
+		this.nextRescan = nanoNow + this.pollInterval.toNanos();
+		if (from == 0) {
+			this.nextFullRescan = nanoNow + Duration.ofMinutes(FULL_RESCAN_MINUTES).toNanos();
+		}
+		this.positions.addLast(new long[] { nanoNow, this.position });
+	}
+
+	/** From the lowest id left behind, and from the position of a while ago. */
+	private long rescanStart(long nanoNow) {
+		long lateBefore = nanoNow - Duration.ofSeconds(LATE_SECONDS).toNanos();
+		while (this.positions.size() > 1) {
+			long[] first = this.positions.removeFirst();
+			if (this.positions.peekFirst()[0] - lateBefore >= 0) {
+				this.positions.addFirst(first);
+				break;
+			}
+		}
+		long[] oldest = this.positions.peekFirst();
+		long late = (oldest != null && oldest[0] - lateBefore < 0) ? oldest[1] : 0;
+		long left = this.state.takeLowestLeft();
+		return (left == Long.MAX_VALUE) ? late : Math.min(late, left - 1);
+	}
+
+	private Duration waitTime() {
+		long nanos = this.nextRescan - System.nanoTime();
+		Instant release = this.state.nextRelease();
+		if (release != null) {
+			nanos = Math.min(nanos, Duration.between(this.clock.instant(), release).toNanos());
+		}
+		return Duration.ofNanos(Math.max(1_000_000, Math.min(nanos, this.pollInterval.toNanos())));
+	}
+
+	private static void sleep(Duration duration, BooleanSupplier running) {
+		long end = System.nanoTime() + duration.toNanos();
+		try {
+			while (running.getAsBoolean() && end - System.nanoTime() > 0) {
+				Thread.sleep(Math.min(100, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

@@ -1,0 +1,179 @@
+package dev.eventbus.outbox;
+
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the relay's reader and senders share: the events being sent, the ordering keys that
+ * wait (an event of theirs failed and waits for its retry, so later events of the entity must
+ * not overtake it), and the lowest id left unpublished behind the read position (skipped,
+ * failed or handed back), from which the reader reads again.
+ */
+final class RelayState {
+
+	private final Map<Long, PendingEvent> sending = new ConcurrentHashMap<>();
+
+	private final Map<String, Instant> waiting = new ConcurrentHashMap<>();
+
+	private final AtomicLong lowestLeft = new AtomicLong(Long.MAX_VALUE);
+
+	private final AtomicBoolean handedBack = new AtomicBoolean();
+
+	private volatile long pausedUntil = System.nanoTime();
+
+	/**
+	 * Whether an event is being sent.
+	 * @param id the row id
+	 * @return whether it is
+	 */
+	boolean isSending(long id) {
+		return this.sending.containsKey(id);
+	}
+
+	/**
+	 * Whether an event of a partition is being sent.
+	 * @param partition the partition
+	 * @return whether one is
+	 */
+	boolean isSending(int partition) {
+		for (PendingEvent event : this.sending.values()) {
+			if (event.partition() == partition) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Notes that an event is handed to a sender.
+	 * @param event the event
+	 */
+	void sending(PendingEvent event) {
+		this.sending.put(event.id(), event);
+	}
+
+	/**
+	 * Notes that an event was published.
+	 * @param event the event
+	 */
+	void published(PendingEvent event) {
+		this.sending.remove(event.id());
+	}
+
+	/**
+	 * Notes that an attempt of an event failed: its ordering key waits until the retry.
+	 * @param event the event
+	 * @param retryAt the earliest next attempt
+	 */
+	void failed(PendingEvent event, Instant retryAt) {
+		await(event.orderingKey(), retryAt);
+		left(event.id());
+		this.sending.remove(event.id());
+	}
+
+	/**
+	 * Notes that an event was not sent after all (its partition is no longer held, its key
+	 * waits, or the mark could not be written): it is read again.
+	 * @param event the event
+	 */
+	void handedBack(PendingEvent event) {
+		left(event.id());
+		this.sending.remove(event.id());
+		this.handedBack.set(true);
+	}
+
+	/**
+	 * Notes that an unpublished event stays behind the read position.
+	 * @param id the row id
+	 */
+	void left(long id) {
+		this.lowestLeft.accumulateAndGet(id, Math::min);
+	}
+
+	/**
+	 * The lowest id left behind since the last call, and forgets it.
+	 * @return the id, {@link Long#MAX_VALUE} for none
+	 */
+	long takeLowestLeft() {
+		return this.lowestLeft.getAndSet(Long.MAX_VALUE);
+	}
+
+	/**
+	 * Whether an event was handed back since the last call.
+	 * @return whether one was
+	 */
+	boolean takeHandedBack() {
+		return this.handedBack.getAndSet(false);
+	}
+
+	/**
+	 * Makes an ordering key wait.
+	 * @param key the ordering key
+	 * @param until until when
+	 */
+	void await(String key, Instant until) {
+		this.waiting.merge(key, until, (a, b) -> a.isAfter(b) ? a : b);
+	}
+
+	/**
+	 * Whether an ordering key waits.
+	 * @param key the ordering key
+	 * @return whether it does
+	 */
+	boolean waits(String key) {
+		return this.waiting.containsKey(key);
+	}
+
+	/**
+	 * Lets the keys whose wait is over go.
+	 * @param now the current time
+	 * @return whether any key may go again
+	 */
+	boolean release(Instant now) {
+		boolean released = false;
+		for (Iterator<Instant> until = this.waiting.values().iterator(); until.hasNext();) {
+			if (!until.next().isAfter(now)) {
+				until.remove();
+				released = true;
+			}
+		}
+		return released;
+	}
+
+	/**
+	 * The end of the earliest wait.
+	 * @return the time, or {@code null} when no key waits
+	 */
+	@Nullable Instant nextRelease() {
+		Instant next = null;
+		for (Instant until : this.waiting.values()) {
+			if (next == null || until.isBefore(next)) {
+				next = until;
+			}
+		}
+		return next;
+	}
+
+	/**
+	 * Pauses sending (the broker cannot be reached).
+	 * @param nanos how long
+	 */
+	void pause(long nanos) {
+		this.pausedUntil = System.nanoTime() + nanos;
+	}
+
+	/**
+	 * How long sending stays paused.
+	 * @return nanoseconds, 0 or less when not paused
+	 */
+	long paused() {
+		return this.pausedUntil - System.nanoTime();
+	}
+
+}
