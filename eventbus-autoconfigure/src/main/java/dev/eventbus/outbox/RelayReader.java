@@ -218,9 +218,10 @@ final class RelayReader {
 
 	private Duration waitTime() {
 		long nanos = this.nextRescan - System.nanoTime();
-		Instant release = this.state.nextRelease();
+		Instant now = this.clock.instant();
+		Instant release = this.state.nextRelease(now);
 		if (release != null) {
-			nanos = Math.min(nanos, Duration.between(this.clock.instant(), release).toNanos());
+			nanos = Math.min(nanos, Duration.between(now, release).toNanos());
 		}
 		return Duration.ofNanos(Math.max(1_000_000, Math.min(nanos, this.pollInterval.toNanos())));
 	}
