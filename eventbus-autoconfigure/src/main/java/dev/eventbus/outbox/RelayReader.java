@@ -139,6 +139,7 @@ final class RelayReader {
 		}
 		boolean rescanning = this.rescanFrom >= 0;
 		long from = rescanning ? this.rescanFrom : this.position;
+		this.state.reading();
 		List<PendingEvent> events = this.store.unpublished(held.partitions(), from, this.batchSize);
 		this.storeOutage.ended("");
 		dispatch(events, now, running);
@@ -159,8 +160,9 @@ final class RelayReader {
 		}
 		Set<String> skipped = new HashSet<>();
 		for (PendingEvent event : events) {
-			if (this.state.isSending(event.id())) {
+			if (this.state.isSending(event.id()) || this.state.publishedSinceRead(event.id())) {
 				// handed out before; later events of its entity follow it on the same sender
+				// (or published while this read ran: the row was read before it was marked)
 				continue;
 			}
 			String key = event.orderingKey();

@@ -23,6 +23,9 @@ final class RelayState {
 
 	private final Map<String, Instant> waiting = new ConcurrentHashMap<>();
 
+	/** Events published since the reader started its last read. */
+	private final Set<Long> publishedSinceRead = ConcurrentHashMap.newKeySet();
+
 	private final AtomicLong lowestLeft = new AtomicLong(Long.MAX_VALUE);
 
 	private final AtomicBoolean handedBack = new AtomicBoolean();
@@ -61,11 +64,30 @@ final class RelayState {
 	}
 
 	/**
-	 * Notes that an event was published.
+	 * Notes that an event was published (after it was marked in the outbox).
 	 * @param event the event
 	 */
 	void published(PendingEvent event) {
+		this.publishedSinceRead.add(event.id());
 		this.sending.remove(event.id());
+	}
+
+	/**
+	 * Notes that the reader starts a read of the outbox: the events published before are not
+	 * among the rows it returns, those published from now on may be.
+	 */
+	void reading() {
+		this.publishedSinceRead.clear();
+	}
+
+	/**
+	 * Whether an event was published since the reader started its last read (the read may
+	 * have returned its row as still unpublished).
+	 * @param id the row id
+	 * @return whether it was
+	 */
+	boolean publishedSinceRead(long id) {
+		return this.publishedSinceRead.contains(id);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.eventbus.outbox;
 
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,6 +25,8 @@ final class InMemoryOutboxStore implements OutboxStore {
 	private final List<Long> publishedInOrder = new ArrayList<>();
 
 	private long lastId;
+
+	private volatile Duration readTime = Duration.ZERO;
 
 	@Override
 	public synchronized void append(Connection connection, List<OutboxEvent> events) {
@@ -49,7 +52,21 @@ final class InMemoryOutboxStore implements OutboxStore {
 	}
 
 	@Override
-	public synchronized List<PendingEvent> unpublished(Set<Integer> partitions, long afterId, int limit) {
+	public List<PendingEvent> unpublished(Set<Integer> partitions, long afterId, int limit) {
+		List<PendingEvent> events = read(partitions, afterId, limit);
+		if (!this.readTime.isZero()) {
+			// a slow database: the rows are as they were when the read started
+			try {
+				Thread.sleep(this.readTime.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		return events;
+	}
+
+	private synchronized List<PendingEvent> read(Set<Integer> partitions, long afterId, int limit) {
 		List<PendingEvent> events = new ArrayList<>();
 		for (Row row : this.rows.tailMap(afterId, false).values()) {
 			if (events.size() >= limit) {
@@ -60,6 +77,14 @@ final class InMemoryOutboxStore implements OutboxStore {
 			}
 		}
 		return events;
+	}
+
+	/**
+	 * Makes every read take a while (its result is as of its start, like a snapshot).
+	 * @param readTime how long a read takes
+	 */
+	void readTime(Duration readTime) {
+		this.readTime = readTime;
 	}
 
 	@Override

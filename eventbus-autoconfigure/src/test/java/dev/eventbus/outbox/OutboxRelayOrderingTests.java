@@ -104,6 +104,26 @@ final class OutboxRelayOrderingTests {
 	}
 
 	/** Two more events of each of 100 entities. */
+	@Test
+	void eventsBeingSentWhenASlowReadStartsAreNotSentAgain() throws InterruptedException {
+		this.store.readTime(Duration.ofMillis(30));
+		OutboxRelay relay = RelayChecks.relay(this.store, this.leases, this.transport, this.signal,
+				RelayChecks.settings(2, Duration.ofMillis(50), Duration.ofMillis(200)));
+		relay.start();
+		try {
+			for (int round = 0; round < 10; round++) {
+				appendRound();
+				this.signal.committed();
+				Thread.sleep(20);
+			}
+			await().atMost(TIMEOUT).until(() -> this.store.unpublishedIds().isEmpty());
+		}
+		finally {
+			relay.stop();
+		}
+		RelayChecks.assertSentOnceInOrder(this.store, this.transport.sent());
+	}
+
 	private void appendRound() {
 		Instant now = Instant.now();
 		for (int entity = 0; entity < 100; entity++) {
