@@ -141,7 +141,7 @@ final class RelayReader {
 		long from = rescanning ? this.rescanFrom : this.position;
 		this.state.reading();
 		List<PendingEvent> events = this.store.unpublished(held.partitions(), from, this.batchSize);
-		this.storeOutage.ended("");
+		this.storeOutage.ended(now, "");
 		dispatch(events, now, running);
 		long last = events.isEmpty() ? from : events.get(events.size() - 1).id();
 		this.position = Math.max(this.position, last);

@@ -24,16 +24,16 @@ final class OutageLogTests {
 
 	@Test
 	void oneWarnWhenItStartsDebugWhileItLastsOneInfoWhenItEnds() {
-		this.outage.ended(" (nothing to end)");
+		this.outage.ended(START, " (nothing to end)");
 		assertThat(this.log.entries()).isEmpty();
 		this.outage.failed(START, new IllegalStateException("unreachable"), false);
 		this.clock.advance(Duration.ofSeconds(1));
 		this.outage.failed(this.clock.instant(), new IllegalStateException("still unreachable"), false);
 		this.outage.failed(this.clock.instant(), new IllegalStateException("still unreachable"), true);
 		this.clock.advance(Duration.ofSeconds(2));
-		this.outage.ended(" (5 event(s) in the first batch)");
-		this.outage.ended(" (again)");
-		assertThat(this.log.entries(("WARN"))).singleElement().satisfies((warn) -> {
+		this.outage.ended(this.clock.instant(), " (5 event(s) in the first batch)");
+		this.outage.ended(this.clock.instant(), " (again)");
+		assertThat(this.log.entries("WARN")).singleElement().satisfies((warn) -> {
 			assertThat(warn.message()).isEqualTo("eventbus cannot publish (unreachable); retrying");
 			assertThat(warn.ex()).isNull();
 		});
@@ -56,7 +56,7 @@ final class OutageLogTests {
 	void aFailureOfAnAttemptThatStartedBeforeTheRecoveryOpensNoNewOutage() {
 		this.outage.failed(START, new IllegalStateException("unreachable"), false);
 		this.clock.advance(Duration.ofSeconds(1));
-		this.outage.ended("");
+		this.outage.ended(this.clock.instant(), "");
 		this.outage.failed(START.plusMillis(500), new IllegalStateException("late report"), false);
 		assertThat(this.log.entries("WARN")).hasSize(1);
 		assertThat(this.log.entries("INFO")).hasSize(1);
@@ -64,6 +64,22 @@ final class OutageLogTests {
 		this.outage.failed(this.clock.instant(), new IllegalStateException("down again"), false);
 		assertThat(this.log.entries("WARN")).hasSize(2);
 		assertThat(this.log.entries("WARN").get(1).message()).contains("down again");
+	}
+
+	@Test
+	void aSuccessOfAnAttemptThatStartedBeforeTheOutageDoesNotEndIt() {
+		Instant inFlight = START.minusMillis(10);
+		this.outage.failed(START, new IllegalStateException("unreachable"), false);
+		this.clock.advance(Duration.ofMillis(5));
+		this.outage.ended(inFlight, " (an attempt under way when the outage began)");
+		assertThat(this.log.entries("INFO")).isEmpty();
+		this.clock.advance(Duration.ofSeconds(1));
+		this.outage.failed(this.clock.instant(), new IllegalStateException("still unreachable"), false);
+		assertThat(this.log.entries("WARN")).hasSize(1);
+		this.clock.advance(Duration.ofSeconds(1));
+		this.outage.ended(this.clock.instant(), "");
+		assertThat(this.log.entries("INFO")).singleElement()
+			.satisfies((info) -> assertThat(info.message()).isEqualTo("eventbus publishing again after PT2.005S"));
 	}
 
 }
