@@ -20,7 +20,7 @@ record Backoff(Duration first, Duration max) {
 	 * @return the next delay
 	 */
 	Duration next(Duration current) {
-		return current.isZero() ? this.first : min(current.multipliedBy(2), this.max);
+		return min(current.isZero() ? this.first : current.multipliedBy(2), this.max);
 	}
 
 	/**

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One kind of trouble of the relay: one WARN when it starts, DEBUG while it lasts, one INFO
  * when it ends. A failure of an attempt that started before the last recovery does not open
- * a new one (several threads may report the same outage).
+ * a new one, and a success of an attempt that started before the outage does not end it
+ * (several threads may report the same outage).
  */
 final class OutageLog {
 
@@ -61,16 +62,20 @@ final class OutageLog {
 	}
 
 	/**
-	 * Reports a success: ends the outage if there is one.
+	 * Reports a success: ends the outage if there is one and the attempt started after it
+	 * did (an attempt that was under way when another thread saw the outage begin proves no
+	 * recovery).
+	 * @param attemptStarted when the successful attempt started
 	 * @param detail added to the INFO
 	 */
-	void ended(String detail) {
-		if (this.since == null) {
+	void ended(Instant attemptStarted, String detail) {
+		Instant since = this.since;
+		if (since == null || attemptStarted.isBefore(since)) {
 			return;
 		}
 		synchronized (this) {
 			Instant started = this.since;
-			if (started != null) {
+			if (started != null && !attemptStarted.isBefore(started)) {
 				Instant now = this.clock.instant();
 				this.logger.info(this.recovered + " " + Duration.between(started, now) + detail);
 				this.since = null;

@@ -2,6 +2,7 @@ package dev.eventbus.outbox;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -157,9 +158,10 @@ public final class OutboxRelay implements SmartLifecycle {
 			Duration wait = this.leases.interval();
 			try {
 				long generation = this.leases.held().generation();
+				Instant started = this.clock.instant();
 				this.leases.round();
 				storeDelay = Duration.ZERO;
-				this.storeOutage.ended("");
+				this.storeOutage.ended(started, "");
 				PartitionLeases.Held held = this.leases.held();
 				if (held.generation() != generation) {
 					this.signal.wakeAll();

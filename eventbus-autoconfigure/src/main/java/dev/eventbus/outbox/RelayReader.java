@@ -139,8 +139,9 @@ final class RelayReader {
 		}
 		boolean rescanning = this.rescanFrom >= 0;
 		long from = rescanning ? this.rescanFrom : this.position;
+		this.state.reading();
 		List<PendingEvent> events = this.store.unpublished(held.partitions(), from, this.batchSize);
-		this.storeOutage.ended("");
+		this.storeOutage.ended(now, "");
 		dispatch(events, now, running);
 		long last = events.isEmpty() ? from : events.get(events.size() - 1).id();
 		this.position = Math.max(this.position, last);
@@ -159,8 +160,9 @@ final class RelayReader {
 		}
 		Set<String> skipped = new HashSet<>();
 		for (PendingEvent event : events) {
-			if (this.state.isSending(event.id())) {
+			if (this.state.isSending(event.id()) || this.state.publishedSinceRead(event.id())) {
 				// handed out before; later events of its entity follow it on the same sender
+				// (or published while this read ran: the row was read before it was marked)
 				continue;
 			}
 			String key = event.orderingKey();
@@ -218,9 +220,10 @@ final class RelayReader {
 
 	private Duration waitTime() {
 		long nanos = this.nextRescan - System.nanoTime();
-		Instant release = this.state.nextRelease();
+		Instant now = this.clock.instant();
+		Instant release = this.state.nextRelease(now);
 		if (release != null) {
-			nanos = Math.min(nanos, Duration.between(this.clock.instant(), release).toNanos());
+			nanos = Math.min(nanos, Duration.between(now, release).toNanos());
 		}
 		return Duration.ofNanos(Math.max(1_000_000, Math.min(nanos, this.pollInterval.toNanos())));
 	}

@@ -149,7 +149,7 @@ final class RelaySender {
 		}
 		published.forEach(this.state::published);
 		this.outageDelay = Duration.ZERO;
-		this.brokerOutage.ended(" (" + published.size() + " event(s) in the first batch)");
+		this.brokerOutage.ended(started, " (" + published.size() + " event(s) in the first batch)");
 	}
 
 	/** Nothing was sent: every event waits for its retry, and sending pauses. */

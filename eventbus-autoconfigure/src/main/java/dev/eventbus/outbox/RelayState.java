@@ -1,8 +1,10 @@
 package dev.eventbus.outbox;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,6 +22,9 @@ final class RelayState {
 	private final Map<Long, PendingEvent> sending = new ConcurrentHashMap<>();
 
 	private final Map<String, Instant> waiting = new ConcurrentHashMap<>();
+
+	/** Events published since the reader started its last read. */
+	private final Set<Long> publishedSinceRead = ConcurrentHashMap.newKeySet();
 
 	private final AtomicLong lowestLeft = new AtomicLong(Long.MAX_VALUE);
 
@@ -59,11 +64,30 @@ final class RelayState {
 	}
 
 	/**
-	 * Notes that an event was published.
+	 * Notes that an event was published (after it was marked in the outbox).
 	 * @param event the event
 	 */
 	void published(PendingEvent event) {
+		this.publishedSinceRead.add(event.id());
 		this.sending.remove(event.id());
+	}
+
+	/**
+	 * Notes that the reader starts a read of the outbox: the events published before are not
+	 * among the rows it returns, those published from now on may be.
+	 */
+	void reading() {
+		this.publishedSinceRead.clear();
+	}
+
+	/**
+	 * Whether an event was published since the reader started its last read (the read may
+	 * have returned its row as still unpublished).
+	 * @param id the row id
+	 * @return whether it was
+	 */
+	boolean publishedSinceRead(long id) {
+		return this.publishedSinceRead.contains(id);
 	}
 
 	/**
@@ -131,15 +155,30 @@ final class RelayState {
 	}
 
 	/**
-	 * Lets the keys whose wait is over go.
+	 * Lets the keys whose wait is over go. A key with events still handed to a sender waits
+	 * on: those were handed out before the failure, behind the failed event, and are handed
+	 * back when their sender comes to them (it may be paused by an outage for longer than the
+	 * retry delay); let go earlier, they would be sent before the failed event is read again.
+	 * Only the reader adds events being sent, and it is the thread that calls this.
 	 * @param now the current time
 	 * @return whether any key may go again
 	 */
 	boolean release(Instant now) {
 		boolean released = false;
-		for (Iterator<Instant> until = this.waiting.values().iterator(); until.hasNext();) {
-			if (!until.next().isAfter(now)) {
-				until.remove();
+		Set<String> sendingKeys = null;
+		for (Iterator<Map.Entry<String, Instant>> entries = this.waiting.entrySet().iterator(); entries.hasNext();) {
+			Map.Entry<String, Instant> entry = entries.next();
+			if (entry.getValue().isAfter(now)) {
+				continue;
+			}
+			if (sendingKeys == null) {
+				sendingKeys = new HashSet<>();
+				for (PendingEvent event : this.sending.values()) {
+					sendingKeys.add(event.orderingKey());
+				}
+			}
+			if (!sendingKeys.contains(entry.getKey())) {
+				entries.remove();
 				released = true;
 			}
 		}
@@ -147,13 +186,14 @@ final class RelayState {
 	}
 
 	/**
-	 * The end of the earliest wait.
-	 * @return the time, or {@code null} when no key waits
+	 * The end of the earliest wait still to come.
+	 * @param now the current time
+	 * @return the time, or {@code null} when no key waits beyond {@code now}
 	 */
-	@Nullable Instant nextRelease() {
+	@Nullable Instant nextRelease(Instant now) {
 		Instant next = null;
 		for (Instant until : this.waiting.values()) {
-			if (next == null || until.isBefore(next)) {
+			if (until.isAfter(now) && (next == null || until.isBefore(next))) {
 				next = until;
 			}
 		}
