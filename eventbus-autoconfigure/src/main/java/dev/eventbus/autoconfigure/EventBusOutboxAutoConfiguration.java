@@ -90,7 +90,8 @@ public final class EventBusOutboxAutoConfiguration {
 
 	@Bean
 	OutboxSchema.Initializer eventBusOutboxSchemaInitializer(DataSource dataSource, EventBusProperties properties) {
-		return new OutboxSchema.Initializer(dataSource, properties.getOutbox().getInitializeSchema());
+		return new OutboxSchema.Initializer(dataSource, properties.getOutbox().getInitializeSchema(),
+				properties.getOutbox().isRelayEnabled());
 	}
 
 	private static void addIntegrator(Map<String, Object> hibernateProperties, Integrator integrator) {

@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -86,11 +87,32 @@ public final class EventBusTransportAutoConfiguration {
 	OutboxRelay eventBusOutboxRelay(OutboxStore store, RelayLeases leases, EventTransport transport,
 			OutboxSignal signal, EventBusProperties properties) {
 		EventBusProperties.Outbox outbox = properties.getOutbox();
+		atLeast("eventbus.outbox.batch-size", outbox.getBatchSize(), 1);
+		atLeast("eventbus.outbox.relay-workers", outbox.getRelayWorkers(), 1);
+		positive("eventbus.outbox.poll-interval", outbox.getPollInterval());
+		positive("eventbus.outbox.retry-delay", outbox.getRetryDelay());
+		positive("eventbus.outbox.max-retry-delay", outbox.getMaxRetryDelay());
+		if (outbox.getLeaseDuration().compareTo(Duration.ofSeconds(1)) < 0) {
+			throw new InvalidConfigurationPropertyValueException("eventbus.outbox.lease-duration",
+					outbox.getLeaseDuration(), "It must be at least 1s (the relay renews its leases every quarter of it)");
+		}
 		return new OutboxRelay(store, leases, transport, signal,
 				new OutboxRelay.RelaySettings(outbox.getPollInterval(), outbox.getBatchSize(), outbox.getRetryDelay(),
 						outbox.getMaxRetryDelay(), outbox.getRetention(), RELAY_SHUTDOWN_TIMEOUT,
 						outbox.getRelayWorkers(), outbox.getLeaseDuration()),
 				Clock.systemUTC());
+	}
+
+	private static void atLeast(String property, int value, int minimum) {
+		if (value < minimum) {
+			throw new InvalidConfigurationPropertyValueException(property, value, "It must be at least " + minimum);
+		}
+	}
+
+	private static void positive(String property, Duration value) {
+		if (value.isNegative() || value.isZero()) {
+			throw new InvalidConfigurationPropertyValueException(property, value, "It must be longer than zero");
+		}
 	}
 
 }

@@ -48,10 +48,19 @@ final class OutboxSchema {
 
 		private final DatabaseInitializationMode mode;
 
-		Initializer(DataSource dataSource, DatabaseInitializationMode mode) {
+		private final boolean relay;
+
+		/**
+		 * Creates the initializer.
+		 * @param dataSource the application's data source
+		 * @param mode when to run the script
+		 * @param relay whether the relay runs (then the lease tables are checked too)
+		 */
+		Initializer(DataSource dataSource, DatabaseInitializationMode mode, boolean relay) {
 			super(dataSource, settings(dataSource, mode));
 			this.dataSource = dataSource;
 			this.mode = mode;
+			this.relay = relay;
 		}
 
 		private static DatabaseInitializationSettings settings(DataSource dataSource,
@@ -73,12 +82,20 @@ final class OutboxSchema {
 		}
 
 		private void checkOutboxTable() {
+			check("eventbus_outbox", "select id, partition_no from eventbus_outbox where 1 = 0");
+			if (this.relay) {
+				check("eventbus_outbox_lease", "select partition_no, owner, expires_at from eventbus_outbox_lease where 1 = 0");
+				check("eventbus_outbox_relay", "select owner, expires_at from eventbus_outbox_relay where 1 = 0");
+			}
+		}
+
+		private void check(String table, String query) {
 			try (Connection connection = this.dataSource.getConnection();
 					Statement statement = connection.createStatement()) {
-				statement.executeQuery("select id from eventbus_outbox where 1 = 0").close();
+				statement.executeQuery(query).close();
 			}
 			catch (SQLException ex) {
-				throw new OutboxTableMissingException(this.mode,
+				throw new OutboxTableMissingException(table, this.mode,
 						List.of(SCRIPT.replace("@@platform@@", platform(this.dataSource))), ex);
 			}
 		}

@@ -6,8 +6,9 @@ import java.util.Locale;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 
 /**
- * The {@code eventbus_outbox} table does not exist and eventbus did not create it: schema
- * initialization is {@code never}, or {@code embedded} and the database is not embedded.
+ * An eventbus table ({@code eventbus_outbox}, or a lease table of the relay) does not exist, or
+ * lacks a column of this version, and eventbus did not create it: schema initialization is
+ * {@code never}, or {@code embedded} and the database is not embedded.
  */
 public class OutboxTableMissingException extends RuntimeException {
 
@@ -17,8 +18,8 @@ public class OutboxTableMissingException extends RuntimeException {
 
 	private final DatabaseInitializationMode mode;
 
-	OutboxTableMissingException(DatabaseInitializationMode mode, List<String> scripts, Throwable cause) {
-		super("The eventbus_outbox table does not exist, and eventbus did not create it: "
+	OutboxTableMissingException(String table, DatabaseInitializationMode mode, List<String> scripts, Throwable cause) {
+		super("The " + table + " table (or a column of it) does not exist, and eventbus did not create it: "
 				+ "eventbus.outbox.initialize-schema is " + mode.name().toLowerCase(Locale.ROOT)
 				+ ((mode == DatabaseInitializationMode.EMBEDDED) ? " and the database is not an embedded one" : ""),
 				cause);

@@ -11,11 +11,14 @@ class OutboxTableMissingFailureAnalyzer extends AbstractFailureAnalyzer<OutboxTa
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, OutboxTableMissingException cause) {
 		return new FailureAnalysis(cause.getMessage() + ": " + cause.getCause().getMessage(),
-				"Create the eventbus_outbox and eventbus_inbox tables with the script "
-						+ String.join(", ", cause.getScripts()) + " (shipped in eventbus-autoconfigure; the "
-						+ "scripts of all databases are classpath:dev/eventbus/schema-{postgresql,h2,mysql}.sql) "
-						+ "in your Flyway or Liquibase migrations, or set eventbus.outbox.initialize-schema=always "
-						+ "to let eventbus run it at every start-up (it is idempotent).",
+				"Create the eventbus_outbox and eventbus_inbox tables and the relay's eventbus_outbox_lease and "
+						+ "eventbus_outbox_relay tables with the script " + String.join(", ", cause.getScripts())
+						+ " (shipped in eventbus-autoconfigure; the scripts of all databases are "
+						+ "classpath:dev/eventbus/schema-{postgresql,h2,mysql}.sql) in your Flyway or Liquibase "
+						+ "migrations; for tables of an earlier version add the upgrade scripts "
+						+ "classpath:dev/eventbus/upgrade-*-{postgresql,h2,mysql}.sql as migrations. Or set "
+						+ "eventbus.outbox.initialize-schema=always to let eventbus run the script at every start-up "
+						+ "(it is idempotent and upgrades existing tables).",
 				cause);
 	}
 

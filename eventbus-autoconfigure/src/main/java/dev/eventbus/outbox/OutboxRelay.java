@@ -25,7 +25,7 @@ import dev.eventbus.transport.EventTransport;
  * nothing is dropped and nothing overtakes. When the broker or the database is unreachable the
  * relay backs off and logs one WARN per outage and one INFO on recovery ({@link OutageLog}).
  * The relay that holds partition 0 deletes published events older than the retention
- * ({@link OutboxPurge}).
+ * ({@link OutboxPurge}, on a thread of its own).
  */
 public final class OutboxRelay implements SmartLifecycle {
 
@@ -105,7 +105,8 @@ public final class OutboxRelay implements SmartLifecycle {
 		List<RelaySender> senders = new ArrayList<>(workers);
 		List<Thread> started = new ArrayList<>(workers);
 		for (int i = 0; i < workers; i++) {
-			RelaySender sender = new RelaySender(this.store, this.transport, this.state, this.leases, backoff,
+			RelaySender sender = new RelaySender(this.store, this.transport, this.state, this.leases,
+					Math.max(1, this.settings.batchSize()), backoff,
 					this.brokerOutage, this.storeOutage, this.clock);
 			senders.add(sender);
 			started.add(thread(() -> sender.loop(() -> this.sending), "eventbus-relay-send-" + i));
@@ -114,7 +115,7 @@ public final class OutboxRelay implements SmartLifecycle {
 		RelayReader reader = new RelayReader(this.store, this.state, this.leases, this.signal, List.copyOf(senders),
 				this.settings.batchSize(), this.settings.pollInterval(), backoff, this.storeOutage, this.clock);
 		this.threads = List.of(thread(() -> reader.loop(() -> this.running), "eventbus-relay"),
-				thread(this::keepLeases, "eventbus-relay-leases"));
+				thread(this::keepLeases, "eventbus-relay-leases"), thread(this::keepPurging, "eventbus-relay-purge"));
 		this.senderThreads.forEach(Thread::start);
 		this.threads.forEach(Thread::start);
 	}
@@ -131,11 +132,17 @@ public final class OutboxRelay implements SmartLifecycle {
 		// the reader has stopped: the senders finish the batch in hand, the rest is read again later
 		this.sending = false;
 		join(this.senderThreads, deadline);
-		try {
-			this.leases.leave();
+		if (this.senderThreads.stream().anyMatch(Thread::isAlive)) {
+			// a send outlasted the shutdown timeout: let the leases expire rather than hand over now
+			logger.debug("eventbus keeps its partition leases until they expire: a send is still under way");
 		}
-		catch (RuntimeException ex) {
-			logger.debug("eventbus could not give back its partition leases (they expire on their own)", ex);
+		else {
+			try {
+				this.leases.leave();
+			}
+			catch (RuntimeException ex) {
+				logger.debug("eventbus could not give back its partition leases (they expire on their own)", ex);
+			}
 		}
 		this.threads = List.of();
 		this.senderThreads = List.of();
@@ -166,27 +173,49 @@ public final class OutboxRelay implements SmartLifecycle {
 				if (held.generation() != generation) {
 					this.signal.wakeAll();
 				}
-				if (held.partitions().contains(0)) {
-					this.purge.runIfDue();
-				}
 			}
 			catch (RuntimeException ex) {
 				storeDelay = backoff.next(storeDelay);
 				wait = storeDelay;
 				this.storeOutage.failed(this.clock.instant(), ex, true);
 			}
-			synchronized (this.pause) {
-				if (this.running) {
-					try {
-						this.pause.wait(Math.max(1, wait.toMillis()));
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-						return;
-					}
+			if (!pause(wait)) {
+				return;
+			}
+		}
+	}
+
+	/** Purges on a thread of its own, so a long purge never delays the renewal of leases. */
+	private void keepPurging() {
+		while (this.running) {
+			if (this.leases.held().holds(0, System.nanoTime())) {
+				try {
+					this.purge.runIfDue();
+				}
+				catch (RuntimeException ex) {
+					logger.debug("eventbus could not purge published events (tried again in a minute)", ex);
+				}
+			}
+			if (!pause(this.leases.interval())) {
+				return;
+			}
+		}
+	}
+
+	/** Waits, unless the relay stops; false when interrupted. */
+	private boolean pause(Duration wait) {
+		synchronized (this.pause) {
+			if (this.running) {
+				try {
+					this.pause.wait(Math.max(1, wait.toMillis()));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return false;
 				}
 			}
 		}
+		return true;
 	}
 
 	private static Thread thread(Runnable task, String name) {

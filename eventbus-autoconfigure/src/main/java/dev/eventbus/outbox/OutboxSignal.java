@@ -5,9 +5,9 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Wakes the relay when a transaction that wrote events commits, so that events leave at once
- * instead of at the next poll. Each commit is a new generation and wakes one waiting relay
- * worker (a worker that is busy sees the new generation when it is done, and looks again).
+ * Wakes the relay's reader when a transaction that wrote events commits, so that events leave
+ * at once instead of at the next poll. Each commit is a new generation; a reader that is busy
+ * sees the new generation when it is done, and reads again.
  */
 public final class OutboxSignal {
 

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param nextAttemptAt the earliest time of the next attempt (the time of capture until an
  * attempt fails)
  * @param partition the partition the row was written to (see {@link Partitions}; 0 for rows
- * written by eventbus 0.2 and earlier)
+ * written before the outbox had partitions)
  */
 public record PendingEvent(long id, UUID eventId, String channel, String action, @Nullable String entityId,
 		@Nullable String topic, @Nullable String publisher, String body, int attempts, Instant nextAttemptAt,

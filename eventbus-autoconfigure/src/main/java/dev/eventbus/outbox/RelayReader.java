@@ -183,8 +183,8 @@ final class RelayReader {
 		}
 		for (int i = 0; i < batches.size(); i++) {
 			List<PendingEvent> batch = batches.get(i);
-			if (!batch.isEmpty() && !this.senders.get(i).hand(batch, running)) {
-				batch.forEach(this.state::handedBack);
+			if (!batch.isEmpty()) {
+				this.senders.get(i).hand(batch, running);
 			}
 		}
 	}

@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -15,19 +18,24 @@ import java.util.function.BooleanSupplier;
 import dev.eventbus.transport.EventTransport;
 
 /**
- * One sending thread of the relay. It takes the batches the reader hands it, one at a time in
- * the order handed (so the events of one entity, which always come to the same sender, leave
- * in order), sends them, and marks what was sent published and what failed with its retry
- * time. Before sending it drops the events whose partition is no longer held or whose entity
+ * One sending thread of the relay. The reader hands it events, and it takes everything that
+ * has queued up meanwhile (up to the batch size) as one batch, in the order handed (so the
+ * events of one entity, which always come to the same sender, leave in order): at a low rate
+ * an event leaves alone at once, at a high rate the events of many commits share
+ * {@code PublishBatch} calls and one mark. It sends them, and marks what was sent published
+ * and what failed with its retry time. Before sending it drops the events whose partition is no longer held or whose entity
  * waits for a retry (an earlier event of it failed meanwhile): those are read again later.
  * When the broker cannot be reached at all, sending pauses for the relay's back-off.
  */
 final class RelaySender {
 
-	/** Batches waiting for this sender: the reader reads ahead by this much. */
-	private static final int QUEUED_BATCHES = 2;
+	/** Events per transport call: one SNS {@code PublishBatch}. */
+	private static final int CHUNK = 10;
 
-	private final BlockingQueue<List<PendingEvent>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+	/** Events waiting for this sender: two batches (the reader reads ahead by that much). */
+	private final BlockingQueue<PendingEvent> queue;
+
+	private final int batchSize;
 
 	private final OutboxStore store;
 
@@ -47,8 +55,10 @@ final class RelaySender {
 
 	private Duration outageDelay = Duration.ZERO;
 
-	RelaySender(OutboxStore store, EventTransport transport, RelayState state, PartitionLeases leases,
+	RelaySender(OutboxStore store, EventTransport transport, RelayState state, PartitionLeases leases, int batchSize,
 			Backoff backoff, OutageLog brokerOutage, OutageLog storeOutage, Clock clock) {
+		this.queue = new ArrayBlockingQueue<>(2 * batchSize);
+		this.batchSize = batchSize;
 		this.store = store;
 		this.transport = transport;
 		this.state = state;
@@ -60,19 +70,22 @@ final class RelaySender {
 	}
 
 	/**
-	 * Hands a batch to this sender, waiting while its queue is full.
-	 * @param batch the events, in id order
+	 * Hands events to this sender, waiting while its queue is full. Events it could not take
+	 * because the relay stopped meanwhile are handed back.
+	 * @param events the events, in id order
 	 * @param running whether the relay still runs
-	 * @return whether the sender took it (not when the relay stopped meanwhile)
 	 * @throws InterruptedException if the thread is interrupted
 	 */
-	boolean hand(List<PendingEvent> batch, BooleanSupplier running) throws InterruptedException {
-		while (running.getAsBoolean()) {
-			if (this.queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
-				return true;
+	void hand(List<PendingEvent> events, BooleanSupplier running) throws InterruptedException {
+		int handed = 0;
+		while (handed < events.size() && running.getAsBoolean()) {
+			if (this.queue.offer(events.get(handed), 100, TimeUnit.MILLISECONDS)) {
+				handed++;
 			}
 		}
-		return false;
+		for (int i = handed; i < events.size(); i++) {
+			this.state.handedBack(events.get(i));
+		}
 	}
 
 	/**
@@ -82,9 +95,12 @@ final class RelaySender {
 	void loop(BooleanSupplier running) {
 		try {
 			while (running.getAsBoolean()) {
-				List<PendingEvent> batch = this.queue.poll(100, TimeUnit.MILLISECONDS);
-				if (batch != null) {
+				PendingEvent first = this.queue.poll(100, TimeUnit.MILLISECONDS);
+				if (first != null) {
 					waitWhilePaused(running);
+					List<PendingEvent> batch = new ArrayList<>(this.batchSize);
+					batch.add(first);
+					this.queue.drainTo(batch, this.batchSize - 1);
 					send(batch);
 				}
 			}
@@ -93,43 +109,79 @@ final class RelaySender {
 			Thread.currentThread().interrupt();
 		}
 		finally {
-			List<List<PendingEvent>> left = new ArrayList<>();
+			List<PendingEvent> left = new ArrayList<>();
 			this.queue.drainTo(left);
-			left.forEach((batch) -> batch.forEach(this.state::handedBack));
+			left.forEach(this.state::handedBack);
 		}
 	}
 
 	/**
-	 * Sends one batch and records the outcome.
+	 * Sends one batch, ten events (one {@code PublishBatch}) at a time, and records the
+	 * outcome. Before each ten it checks again that their partitions are still held (a long
+	 * send must not outlast the lease) and drops the events of entities that failed in this
+	 * batch; dropped events are read again later.
 	 * @param batch the events, in id order
 	 */
 	void send(List<PendingEvent> batch) {
+		Instant started = this.clock.instant();
+		Map<UUID, String> failures = new HashMap<>();
+		Set<String> failedKeys = new HashSet<>();
+		List<PendingEvent> attempted = new ArrayList<>(batch.size());
+		for (int from = 0; from < batch.size(); from += CHUNK) {
+			List<PendingEvent> chunk = sendable(batch.subList(from, Math.min(batch.size(), from + CHUNK)), failedKeys);
+			if (chunk.isEmpty()) {
+				continue;
+			}
+			Map<UUID, String> chunkFailures;
+			try {
+				chunkFailures = this.transport.send(chunk);
+			}
+			catch (RuntimeException ex) {
+				record(attempted, failures, started);
+				unreachable(chunk, batch.subList(Math.min(batch.size(), from + CHUNK), batch.size()), started, ex);
+				return;
+			}
+			for (PendingEvent event : chunk) {
+				if (chunkFailures.containsKey(event.eventId())) {
+					failedKeys.add(event.orderingKey());
+				}
+			}
+			failures.putAll(chunkFailures);
+			attempted.addAll(chunk);
+		}
+		if (record(attempted, failures, started)) {
+			this.outageDelay = Duration.ZERO;
+		}
+	}
+
+	/** The events that may go now; the others are handed back. */
+	private List<PendingEvent> sendable(List<PendingEvent> events, Set<String> failedKeys) {
 		PartitionLeases.Held held = this.leases.held();
 		long nanoNow = System.nanoTime();
-		List<PendingEvent> events = new ArrayList<>(batch.size());
-		for (PendingEvent event : batch) {
-			if (held.holds(event.partition(), nanoNow) && !this.state.waits(event.orderingKey())) {
-				events.add(event);
+		List<PendingEvent> sendable = new ArrayList<>(events.size());
+		for (PendingEvent event : events) {
+			String key = event.orderingKey();
+			if (held.holds(event.partition(), nanoNow) && !failedKeys.contains(key) && !this.state.waits(key)) {
+				sendable.add(event);
 			}
 			else {
 				this.state.handedBack(event);
 			}
 		}
-		if (events.isEmpty()) {
-			return;
+		return sendable;
+	}
+
+	/**
+	 * Marks the attempted events published or failed.
+	 * @return whether the marks were written
+	 */
+	private boolean record(List<PendingEvent> attempted, Map<UUID, String> failures, Instant started) {
+		if (attempted.isEmpty()) {
+			return false;
 		}
-		Instant started = this.clock.instant();
-		Map<UUID, String> failures;
-		try {
-			failures = this.transport.send(events);
-		}
-		catch (RuntimeException ex) {
-			unreachable(events, started, ex);
-			return;
-		}
-		List<PendingEvent> published = new ArrayList<>(events.size());
+		List<PendingEvent> published = new ArrayList<>(attempted.size());
 		List<PendingEvent> failed = new ArrayList<>();
-		for (PendingEvent event : events) {
+		for (PendingEvent event : attempted) {
 			(failures.containsKey(event.eventId()) ? failed : published).add(event);
 		}
 		Instant sent = this.clock.instant();
@@ -144,20 +196,25 @@ final class RelaySender {
 		catch (RuntimeException ex) {
 			// sent but not marked: read and sent again once the database answers (at least once)
 			this.storeOutage.failed(sent, ex, true);
-			events.forEach(this.state::handedBack);
-			return;
+			attempted.forEach(this.state::handedBack);
+			return false;
 		}
 		published.forEach(this.state::published);
-		this.outageDelay = Duration.ZERO;
 		this.brokerOutage.ended(started, " (" + published.size() + " event(s) in the first batch)");
+		return true;
 	}
 
-	/** Nothing was sent: every event waits for its retry, and sending pauses. */
-	private void unreachable(List<PendingEvent> events, Instant started, RuntimeException ex) {
+	/**
+	 * The broker could not be reached: the events of the failed call wait for their retry,
+	 * the rest of the batch is read again later, and sending pauses.
+	 */
+	private void unreachable(List<PendingEvent> events, List<PendingEvent> rest, Instant started,
+			RuntimeException ex) {
 		Instant now = this.clock.instant();
 		this.outageDelay = this.backoff.next(this.outageDelay);
 		this.state.pause(this.outageDelay.toNanos());
 		this.brokerOutage.failed(started, ex, false);
+		rest.forEach(this.state::handedBack);
 		try {
 			for (PendingEvent event : events) {
 				Instant retryAt = this.backoff.retryAt(event.attempts(), now);

@@ -121,7 +121,7 @@ class OutboxUpgradeIntegrationTests {
 	}
 
 	@Test
-	void h2TableOfTheOldShapeIsUpgradedInPlaceAndTheStoreClaimsOldAndNewRows() {
+	void h2TableOfTheOldShapeIsUpgradedInPlaceAndTheStoreReadsOldAndNewRows() {
 		DataSource dataSource = h2("upgrade");
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		run(dataSource, "old-schema/schema-h2.sql");
@@ -131,12 +131,12 @@ class OutboxUpgradeIntegrationTests {
 		run(dataSource, "dev/eventbus/upgrade-partitions-h2.sql");
 		run(dataSource, "dev/eventbus/upgrade-partitions-h2.sql");
 		assertUpgraded(jdbc, old);
-		assertStoreClaimsOldAndNewRows(dataSource, "h2", old);
+		assertStoreReadsOldAndNewRows(dataSource, "h2", old);
 		assertCreateScriptUpgrades(h2("upgrade-create"), "h2");
 	}
 
 	@Test
-	void mariadbTableOfTheOldShapeIsUpgradedInPlaceAndTheStoreClaimsOldAndNewRows() throws SQLException {
+	void mariadbTableOfTheOldShapeIsUpgradedInPlaceAndTheStoreReadsOldAndNewRows() throws SQLException {
 		assumeThat(mariadbReachable()).as("MariaDB at " + MARIADB_URL + " (user root, no password)").isTrue();
 		try (Connection admin = DriverManager.getConnection(MARIADB_URL, "root", "")) {
 			admin.createStatement().execute("drop database if exists " + MARIADB_DATABASE);
@@ -150,7 +150,7 @@ class OutboxUpgradeIntegrationTests {
 			run(dataSource, "dev/eventbus/upgrade-partitions-mysql.sql");
 			run(dataSource, "dev/eventbus/upgrade-partitions-mysql.sql");
 			assertUpgraded(jdbc, old);
-			assertStoreClaimsOldAndNewRows(dataSource, "mysql", old);
+			assertStoreReadsOldAndNewRows(dataSource, "mysql", old);
 			jdbc.execute("drop table eventbus_outbox");
 			jdbc.execute("drop table eventbus_inbox");
 			assertCreateScriptUpgrades(dataSource, "mysql");
@@ -186,7 +186,7 @@ class OutboxUpgradeIntegrationTests {
 	}
 
 	/** The store of this version appends a row with its destination and reads it beside the old one. */
-	private static void assertStoreClaimsOldAndNewRows(DataSource dataSource, String platform, UUID old) {
+	private static void assertStoreReadsOldAndNewRows(DataSource dataSource, String platform, UUID old) {
 		OutboxStore store = new JdbcOutboxStore(dataSource, platform);
 		UUID added = UUID.randomUUID();
 		Instant now = Instant.now();
