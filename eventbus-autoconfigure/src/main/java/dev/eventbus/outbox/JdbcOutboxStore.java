@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,12 +50,17 @@ public final class JdbcOutboxStore implements OutboxStore {
 	private static final String UNPUBLISHED = "select id, event_id, channel, action, entity_id, topic, publisher, body,"
 			+ " attempts, next_attempt_at, partition_no from " + TABLE + " where published_at is null and id > ?";
 
-	private static final String POSTGRESQL_READ_SETTINGS = "set local enable_sort = off; ";
+	/**
+	 * On PostgreSQL a read is its own transaction that tells the planner not to sort, sent with
+	 * the query in one round trip.
+	 */
+	private static final String POSTGRESQL_READ_SETTINGS = "begin; set local enable_sort = off; ";
 
 	private static final String MARK_PUBLISHED = "update " + TABLE + " set published_at = ? where id = ?";
 
-	private static final String MARK_PUBLISHED_ANY = "set local synchronous_commit = off; update " + TABLE
-			+ " set published_at = ? where id = any (?)";
+	/** On PostgreSQL the marks of a batch: one statement in a transaction of its own, one round trip. */
+	private static final String MARK_PUBLISHED_ANY = "begin; set local synchronous_commit = off; update " + TABLE
+			+ " set published_at = ? where id = any (?); commit";
 
 	private static final String MARK_FAILED = "update " + TABLE
 			+ " set attempts = attempts + 1, last_error = ?, next_attempt_at = ? where id = ?";
@@ -122,14 +128,11 @@ public final class JdbcOutboxStore implements OutboxStore {
 			filter = this.postgresql ? " and partition_no = any (?)"
 					: " and partition_no in (" + String.join(", ", Collections.nCopies(partitions.size(), "?")) + ")";
 		}
-		String sql = (this.postgresql ? POSTGRESQL_READ_SETTINGS : "") + UNPUBLISHED + filter + " order by id limit ?";
+		String sql = (this.postgresql ? POSTGRESQL_READ_SETTINGS : "") + UNPUBLISHED + filter + " order by id limit ?"
+				+ (this.postgresql ? "; commit" : "");
 		Connection connection = null;
 		try {
 			connection = this.dataSource.getConnection();
-			if (this.postgresql) {
-				// "set local" needs a transaction; the settings travel in the query's round trip
-				connection.setAutoCommit(false);
-			}
 			List<PendingEvent> events = new ArrayList<>(Math.min(limit, 1024));
 			try (PreparedStatement select = connection.prepareStatement(sql)) {
 				int index = 1;
@@ -173,7 +176,6 @@ public final class JdbcOutboxStore implements OutboxStore {
 		try {
 			connection = this.dataSource.getConnection();
 			if (this.postgresql) {
-				connection.setAutoCommit(false);
 				Long[] ids = new Long[published.size()];
 				for (int i = 0; i < ids.length; i++) {
 					ids[i] = published.get(i).id();
@@ -183,7 +185,6 @@ public final class JdbcOutboxStore implements OutboxStore {
 					update.setArray(2, connection.createArrayOf("bigint", ids));
 					update.execute();
 				}
-				end(connection, true);
 				return;
 			}
 			try (PreparedStatement update = connection.prepareStatement(MARK_PUBLISHED)) {
@@ -294,11 +295,21 @@ public final class JdbcOutboxStore implements OutboxStore {
 		}
 	}
 
-	private static void quietlyEnd(@Nullable Connection connection) {
+	/**
+	 * Ends a failed statement's transaction before the connection goes back to the pool: the
+	 * PostgreSQL statements open their own ({@code begin; ...; commit}), which an error leaves
+	 * open and aborted.
+	 */
+	private void quietlyEnd(@Nullable Connection connection) {
 		if (connection == null) {
 			return;
 		}
 		try {
+			if (this.postgresql && connection.getAutoCommit()) {
+				try (Statement rollback = connection.createStatement()) {
+					rollback.execute("rollback");
+				}
+			}
 			end(connection, false);
 		}
 		catch (SQLException ex) {

@@ -32,6 +32,22 @@ final class RelaySender {
 	/** Events per transport call: one SNS {@code PublishBatch}. */
 	private static final int CHUNK = 10;
 
+	/** The rate (events a second for this sender) from which a small batch waits for more. */
+	static final int LINGER_RATE = 500;
+
+	/** How long a small batch waits for more at a high rate. */
+	static final int LINGER_MICROS = 1000;
+
+	private static final long RATE_WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+	/** Events taken in the current rate window. */
+	private long windowEvents;
+
+	private long windowStart = System.nanoTime();
+
+	/** Events a second taken in the last rate window. */
+	private double rate;
+
 	/** Events waiting for this sender: two batches (the reader reads ahead by that much). */
 	private final BlockingQueue<PendingEvent> queue;
 
@@ -98,10 +114,7 @@ final class RelaySender {
 				PendingEvent first = this.queue.poll(100, TimeUnit.MILLISECONDS);
 				if (first != null) {
 					waitWhilePaused(running);
-					List<PendingEvent> batch = new ArrayList<>(this.batchSize);
-					batch.add(first);
-					this.queue.drainTo(batch, this.batchSize - 1);
-					send(batch);
+					send(take(first));
 				}
 			}
 		}
@@ -113,6 +126,40 @@ final class RelaySender {
 			this.queue.drainTo(left);
 			left.forEach(this.state::handedBack);
 		}
+	}
+
+	/**
+	 * Everything queued up, up to the batch size. At a high rate (from
+	 * {@value #LINGER_RATE} events a second for this sender) a batch of fewer than ten waits up
+	 * to {@value #LINGER_MICROS} microseconds for more, so that commits share
+	 * {@code PublishBatch} calls (half the broker and client work of single {@code Publish}
+	 * calls); at a lower rate an event leaves at once.
+	 */
+	private List<PendingEvent> take(PendingEvent first) throws InterruptedException {
+		List<PendingEvent> batch = new ArrayList<>(this.batchSize);
+		batch.add(first);
+		this.queue.drainTo(batch, this.batchSize - 1);
+		long now = System.nanoTime();
+		long elapsed = now - this.windowStart;
+		if (elapsed >= RATE_WINDOW_NANOS) {
+			this.rate = this.windowEvents * 1e9 / elapsed;
+			this.windowEvents = 0;
+			this.windowStart = now;
+		}
+		if (batch.size() < CHUNK && this.rate >= LINGER_RATE) {
+			long until = now + TimeUnit.MICROSECONDS.toNanos(LINGER_MICROS);
+			long left;
+			while (batch.size() < CHUNK && (left = until - System.nanoTime()) > 0) {
+				PendingEvent next = this.queue.poll(left, TimeUnit.NANOSECONDS);
+				if (next == null) {
+					break;
+				}
+				batch.add(next);
+				this.queue.drainTo(batch, CHUNK - batch.size());
+			}
+		}
+		this.windowEvents += batch.size();
+		return batch;
 	}
 
 	/**
