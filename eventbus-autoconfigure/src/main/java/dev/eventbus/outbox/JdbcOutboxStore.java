@@ -119,23 +119,46 @@ public final class JdbcOutboxStore implements OutboxStore {
 
 	@Override
 	public List<PendingEvent> unpublished(Set<Integer> partitions, long afterId, int limit) {
+		return read(List.of(), Instant.EPOCH, partitions, afterId, limit);
+	}
+
+	/**
+	 * On PostgreSQL the marks and the read go in one round trip: the marks' transaction, then
+	 * the read's.
+	 */
+	@Override
+	public List<PendingEvent> markAndRead(List<PendingEvent> published, Instant publishedAt, Set<Integer> partitions,
+			long afterId, int limit) {
+		if (!this.postgresql || published.isEmpty() || partitions.isEmpty()) {
+			return OutboxStore.super.markAndRead(published, publishedAt, partitions, afterId, limit);
+		}
+		return read(published, publishedAt, partitions, afterId, limit);
+	}
+
+	private List<PendingEvent> read(List<PendingEvent> published, Instant publishedAt, Set<Integer> partitions,
+			long afterId, int limit) {
 		if (partitions.isEmpty()) {
 			return List.of();
 		}
+		boolean marks = !published.isEmpty();
 		boolean all = partitions.size() >= Partitions.COUNT;
 		String filter = "";
 		if (!all) {
 			filter = this.postgresql ? " and partition_no = any (?)"
 					: " and partition_no in (" + String.join(", ", Collections.nCopies(partitions.size(), "?")) + ")";
 		}
-		String sql = (this.postgresql ? POSTGRESQL_READ_SETTINGS : "") + UNPUBLISHED + filter + " order by id limit ?"
-				+ (this.postgresql ? "; commit" : "");
+		String sql = (marks ? MARK_PUBLISHED_ANY + "; " : "") + (this.postgresql ? POSTGRESQL_READ_SETTINGS : "")
+				+ UNPUBLISHED + filter + " order by id limit ?" + (this.postgresql ? "; commit" : "");
 		Connection connection = null;
 		try {
 			connection = this.dataSource.getConnection();
 			List<PendingEvent> events = new ArrayList<>(Math.min(limit, 1024));
 			try (PreparedStatement select = connection.prepareStatement(sql)) {
 				int index = 1;
+				if (marks) {
+					select.setTimestamp(index++, Timestamp.from(publishedAt));
+					select.setArray(index++, connection.createArrayOf("bigint", ids(published)));
+				}
 				select.setLong(index++, afterId);
 				if (!all && this.postgresql) {
 					select.setArray(index++, connection.createArrayOf("integer", partitions.toArray()));
@@ -160,7 +183,8 @@ public final class JdbcOutboxStore implements OutboxStore {
 		}
 		catch (SQLException | RuntimeException ex) {
 			quietlyEnd(connection);
-			throw new OutboxException("Could not read events from " + TABLE, ex);
+			throw new OutboxException(marks ? "Could not mark " + published.size()
+					+ " event(s) published and read events from " + TABLE : "Could not read events from " + TABLE, ex);
 		}
 		finally {
 			JdbcUtils.closeConnection(connection);
@@ -176,13 +200,9 @@ public final class JdbcOutboxStore implements OutboxStore {
 		try {
 			connection = this.dataSource.getConnection();
 			if (this.postgresql) {
-				Long[] ids = new Long[published.size()];
-				for (int i = 0; i < ids.length; i++) {
-					ids[i] = published.get(i).id();
-				}
 				try (PreparedStatement update = connection.prepareStatement(MARK_PUBLISHED_ANY)) {
 					update.setTimestamp(1, Timestamp.from(at));
-					update.setArray(2, connection.createArrayOf("bigint", ids));
+					update.setArray(2, connection.createArrayOf("bigint", ids(published)));
 					update.execute();
 				}
 				return;
@@ -269,6 +289,14 @@ public final class JdbcOutboxStore implements OutboxStore {
 		catch (SQLException ex) {
 			throw new OutboxException("Could not delete published events from " + TABLE, ex);
 		}
+	}
+
+	private static Long[] ids(List<PendingEvent> events) {
+		Long[] ids = new Long[events.size()];
+		for (int i = 0; i < ids.length; i++) {
+			ids[i] = events.get(i).id();
+		}
+		return ids;
 	}
 
 	/** Runs a statement that may start with statements without results (settings). */

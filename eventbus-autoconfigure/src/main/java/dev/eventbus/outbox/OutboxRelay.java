@@ -106,8 +106,8 @@ public final class OutboxRelay implements SmartLifecycle {
 		List<Thread> started = new ArrayList<>(workers);
 		for (int i = 0; i < workers; i++) {
 			RelaySender sender = new RelaySender(this.store, this.transport, this.state, this.leases,
-					Math.max(1, this.settings.batchSize()), backoff,
-					this.brokerOutage, this.storeOutage, this.clock);
+					Math.max(1, this.settings.batchSize()), backoff, this.brokerOutage, this.storeOutage,
+					this.signal::committed, this.clock);
 			senders.add(sender);
 			started.add(thread(() -> sender.loop(() -> this.sending), "eventbus-relay-send-" + i));
 		}
@@ -132,6 +132,15 @@ public final class OutboxRelay implements SmartLifecycle {
 		// the reader has stopped: the senders finish the batch in hand, the rest is read again later
 		this.sending = false;
 		join(this.senderThreads, deadline);
+		List<PendingEvent> sent = this.state.takeSent();
+		if (!sent.isEmpty()) {
+			try {
+				this.store.markPublished(sent, this.clock.instant());
+			}
+			catch (RuntimeException ex) {
+				logger.debug("eventbus could not mark " + sent.size() + " sent event(s) published; they are sent again", ex);
+			}
+		}
 		if (this.senderThreads.stream().anyMatch(Thread::isAlive)) {
 			// a send outlasted the shutdown timeout: let the leases expire rather than hand over now
 			logger.debug("eventbus keeps its partition leases until they expire: a send is still under way");

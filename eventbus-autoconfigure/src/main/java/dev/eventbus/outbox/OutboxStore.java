@@ -31,6 +31,23 @@ public interface OutboxStore {
 	List<PendingEvent> unpublished(Set<Integer> partitions, long afterId, int limit);
 
 	/**
+	 * Marks events as published, then reads as {@link #unpublished(Set, long, int)}: the
+	 * relay's reader marks what its senders sent since its last read with its next read. The
+	 * marks are committed before the read, so the read does not return the marked events.
+	 * @param published the events sent since the last read (may be empty)
+	 * @param publishedAt when they were sent
+	 * @param partitions the partitions to read
+	 * @param afterId the id to read after
+	 * @param limit the largest number of events
+	 * @return the unpublished events, lowest id first
+	 */
+	default List<PendingEvent> markAndRead(List<PendingEvent> published, Instant publishedAt, Set<Integer> partitions,
+			long afterId, int limit) {
+		markPublished(published, publishedAt);
+		return unpublished(partitions, afterId, limit);
+	}
+
+	/**
 	 * Marks events as published.
 	 * @param events the published events
 	 * @param at when they were published

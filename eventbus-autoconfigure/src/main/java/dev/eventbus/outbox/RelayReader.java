@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
  * The relay's reading loop. It reads the unpublished events of the held partitions in id order
  * from a position (the highest id read so far), so a read is a short range scan of the index
  * of unpublished rows, and hands each event to the sender of its ordering key; the events of
- * one entity therefore go to one sender, in order.
+ * one entity therefore go to one sender, in order. Each read first marks what the senders sent
+ * since the last one (on PostgreSQL in the same round trip); the senders wake it when they
+ * have sent something.
  * <p>
  * An event can be left behind the position: it was skipped because its entity waits for the
  * retry of an earlier event, its attempt failed, a sender handed it back, or its transaction
@@ -122,7 +124,9 @@ final class RelayReader {
 	boolean readOnce(BooleanSupplier running) throws InterruptedException {
 		PartitionLeases.Held held = this.leases.held();
 		long nanoNow = System.nanoTime();
+		List<PendingEvent> sent = this.state.takeSent();
 		if (held.partitions().isEmpty() || !held.valid(nanoNow)) {
+			mark(sent);
 			return false;
 		}
 		Instant now = this.clock.instant();
@@ -140,7 +144,16 @@ final class RelayReader {
 		boolean rescanning = this.rescanFrom >= 0;
 		long from = rescanning ? this.rescanFrom : this.position;
 		this.state.reading();
-		List<PendingEvent> events = this.store.unpublished(held.partitions(), from, this.batchSize);
+		List<PendingEvent> events;
+		try {
+			events = this.store.markAndRead(sent, now, held.partitions(), from, this.batchSize);
+		}
+		catch (RuntimeException ex) {
+			// sent but not marked: read and sent again once the database answers (at least once)
+			sent.forEach(this.state::handedBack);
+			throw ex;
+		}
+		sent.forEach(this.state::published);
 		this.storeOutage.ended(now, "");
 		dispatch(events, now, running);
 		long last = events.isEmpty() ? from : events.get(events.size() - 1).id();
@@ -150,6 +163,24 @@ final class RelayReader {
 			this.rescanFrom = full ? last : -1;
 		}
 		return full;
+	}
+
+	/**
+	 * Marks sent events published without reading (no partition is held).
+	 * @param sent the events
+	 */
+	void mark(List<PendingEvent> sent) {
+		if (sent.isEmpty()) {
+			return;
+		}
+		try {
+			this.store.markPublished(sent, this.clock.instant());
+		}
+		catch (RuntimeException ex) {
+			sent.forEach(this.state::handedBack);
+			throw ex;
+		}
+		sent.forEach(this.state::published);
 	}
 
 	private void dispatch(List<PendingEvent> events, Instant now, BooleanSupplier running)

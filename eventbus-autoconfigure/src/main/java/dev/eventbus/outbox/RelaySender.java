@@ -22,8 +22,9 @@ import dev.eventbus.transport.EventTransport;
  * has queued up meanwhile (up to the batch size) as one batch, in the order handed (so the
  * events of one entity, which always come to the same sender, leave in order): at a low rate
  * an event leaves alone at once, at a high rate the events of many commits share
- * {@code PublishBatch} calls and one mark. It sends them, and marks what was sent published
- * and what failed with its retry time. Before sending it drops the events whose partition is no longer held or whose entity
+ * {@code PublishBatch} calls. It sends them, records what failed with its retry time, and
+ * leaves what was sent to the reader, which marks it published with its next read (one round
+ * trip for both), so a sender never waits for the database after a successful send. Before sending it drops the events whose partition is no longer held or whose entity
  * waits for a retry (an earlier event of it failed meanwhile): those are read again later.
  * When the broker cannot be reached at all, sending pauses for the relay's back-off.
  */
@@ -69,10 +70,14 @@ final class RelaySender {
 
 	private final Clock clock;
 
+	/** Wakes the reader, which marks what was sent. */
+	private final Runnable wake;
+
 	private Duration outageDelay = Duration.ZERO;
 
 	RelaySender(OutboxStore store, EventTransport transport, RelayState state, PartitionLeases leases, int batchSize,
-			Backoff backoff, OutageLog brokerOutage, OutageLog storeOutage, Clock clock) {
+			Backoff backoff, OutageLog brokerOutage, OutageLog storeOutage, Runnable wake, Clock clock) {
+		this.wake = wake;
 		this.queue = new ArrayBlockingQueue<>(2 * batchSize);
 		this.batchSize = batchSize;
 		this.store = store;
@@ -233,7 +238,6 @@ final class RelaySender {
 		}
 		Instant sent = this.clock.instant();
 		try {
-			this.store.markPublished(published, sent);
 			for (PendingEvent event : failed) {
 				Instant retryAt = this.backoff.retryAt(event.attempts(), sent);
 				this.store.markFailed(event, failures.get(event.eventId()), retryAt);
@@ -241,12 +245,13 @@ final class RelaySender {
 			}
 		}
 		catch (RuntimeException ex) {
-			// sent but not marked: read and sent again once the database answers (at least once)
+			// not recorded: read and tried again once the database answers
 			this.storeOutage.failed(sent, ex, true);
-			attempted.forEach(this.state::handedBack);
-			return false;
+			failed.forEach(this.state::handedBack);
 		}
-		published.forEach(this.state::published);
+		// the reader marks them published with its next read, and it is woken for that
+		published.forEach(this.state::sent);
+		this.wake.run();
 		this.brokerOutage.ended(started, " (" + published.size() + " event(s) in the first batch)");
 		return true;
 	}

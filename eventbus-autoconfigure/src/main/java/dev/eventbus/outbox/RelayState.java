@@ -1,11 +1,15 @@
 package dev.eventbus.outbox;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -25,6 +29,9 @@ final class RelayState {
 
 	/** Events published since the reader started its last read. */
 	private final Set<Long> publishedSinceRead = ConcurrentHashMap.newKeySet();
+
+	/** Events sent and not yet marked published: the reader marks them with its next read. */
+	private final Queue<PendingEvent> sent = new ConcurrentLinkedQueue<>();
 
 	private final AtomicLong lowestLeft = new AtomicLong(Long.MAX_VALUE);
 
@@ -61,6 +68,28 @@ final class RelayState {
 	 */
 	void sending(PendingEvent event) {
 		this.sending.put(event.id(), event);
+	}
+
+	/**
+	 * Notes that an event was sent: it stays "being sent" until the reader has marked it
+	 * published.
+	 * @param event the event
+	 */
+	void sent(PendingEvent event) {
+		this.sent.add(event);
+	}
+
+	/**
+	 * The events sent since the last call, to mark published.
+	 * @return the events, possibly none
+	 */
+	List<PendingEvent> takeSent() {
+		List<PendingEvent> taken = new ArrayList<>();
+		PendingEvent event;
+		while ((event = this.sent.poll()) != null) {
+			taken.add(event);
+		}
+		return taken;
 	}
 
 	/**
