@@ -257,8 +257,9 @@ final class RelaySender {
 	}
 
 	/**
-	 * The broker could not be reached: the events of the failed call wait for their retry,
-	 * the rest of the batch is read again later, and sending pauses.
+	 * The broker could not be reached: the events of the failed call and the rest of the batch
+	 * (what this round would have sent) wait for their retry, and sending pauses. So during an
+	 * outage each round probes with one batch, and the events behind it wait untouched.
 	 */
 	private void unreachable(List<PendingEvent> events, List<PendingEvent> rest, Instant started,
 			RuntimeException ex) {
@@ -266,9 +267,10 @@ final class RelaySender {
 		this.outageDelay = this.backoff.next(this.outageDelay);
 		this.state.pause(this.outageDelay.toNanos());
 		this.brokerOutage.failed(started, ex, false);
-		rest.forEach(this.state::handedBack);
+		List<PendingEvent> failed = new ArrayList<>(events);
+		failed.addAll(sendable(rest, Set.of()));
 		try {
-			for (PendingEvent event : events) {
+			for (PendingEvent event : failed) {
 				Instant retryAt = this.backoff.retryAt(event.attempts(), now);
 				this.store.markFailed(event, String.valueOf(ex.getMessage()), retryAt);
 				this.state.failed(event, retryAt);
@@ -276,7 +278,7 @@ final class RelaySender {
 		}
 		catch (RuntimeException storeFailure) {
 			this.storeOutage.failed(now, storeFailure, true);
-			events.forEach(this.state::handedBack);
+			failed.forEach(this.state::handedBack);
 		}
 	}
 
