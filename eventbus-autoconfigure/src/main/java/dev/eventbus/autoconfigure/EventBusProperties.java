@@ -166,8 +166,8 @@ public class EventBusProperties {
 		/**
 		 * How many threads of this instance send events at once, beside the one that reads
 		 * the outbox: while one waits for the broker, another sends. The events of one entity
-		 * always go to the same thread, in order. Each thread takes a database connection
-		 * only to mark what it sent.
+		 * always go to the same thread, in order. A sender takes a database connection only
+		 * to record a failed attempt (the reader marks what was sent).
 		 */
 		private int relayWorkers = 2;
 
