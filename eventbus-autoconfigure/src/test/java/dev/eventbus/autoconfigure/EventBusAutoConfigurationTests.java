@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -31,6 +32,9 @@ import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfigu
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import dev.eventbus.Listener;
 import dev.eventbus.autoconfigure.entities.EntitiesConfiguration;
@@ -172,6 +176,57 @@ class EventBusAutoConfigurationTests {
 				.contains("eventbus_outbox and eventbus_inbox")
 				.contains("eventbus.outbox.initialize-schema=always");
 		});
+	}
+
+	@Test
+	void missingLeaseTablesFailStartUpWhereTheRelayRunsNamingTheTableAndTheUpgradeScripts() {
+		String url = "jdbc:h2:mem:autoconfig-leases-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+		DataSource dataSource = DataSourceBuilder.create().url(url).username("sa").build();
+		new ResourceDatabasePopulator(new ClassPathResource("dev/eventbus/schema-h2.sql")).execute(dataSource);
+		new JdbcTemplate(dataSource).execute("drop table eventbus_outbox_lease");
+		this.runner.withPropertyValues("spring.datasource.url=" + url, "eventbus.outbox.initialize-schema=never")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new OutboxTableMissingFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("The eventbus_outbox_lease table")
+					.contains("eventbus.outbox.initialize-schema is never");
+				assertThat(analysis.getAction()).contains("classpath:dev/eventbus/schema-h2.sql")
+					.contains("upgrade-*-{postgresql,h2,mysql}.sql");
+			});
+		this.runner
+			.withPropertyValues("spring.datasource.url=" + url, "eventbus.outbox.initialize-schema=never",
+					"eventbus.outbox.relay-enabled=false")
+			.run((context) -> assertThat(context).as("an instance that does not relay needs no lease tables")
+				.hasNotFailed()
+				.doesNotHaveBean(OutboxRelay.class));
+	}
+
+	@Test
+	void anOutboxTableWithoutThePartitionColumnFailsStartUp() {
+		String url = "jdbc:h2:mem:autoconfig-partition-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+		DataSource dataSource = DataSourceBuilder.create().url(url).username("sa").build();
+		new ResourceDatabasePopulator(new ClassPathResource("dev/eventbus/schema-h2.sql")).execute(dataSource);
+		new JdbcTemplate(dataSource).execute("alter table eventbus_outbox drop column partition_no");
+		this.runner.withPropertyValues("spring.datasource.url=" + url, "eventbus.outbox.initialize-schema=never")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new OutboxTableMissingFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("The eventbus_outbox table (or a column of it) does not exist");
+			});
+	}
+
+	@Test
+	void relaySettingsOutOfRangeFailStartUpNamingTheProperty() {
+		Map<String, String> bad = Map.of("eventbus.outbox.lease-duration", "500ms", "eventbus.outbox.batch-size", "0",
+				"eventbus.outbox.relay-workers", "0", "eventbus.outbox.poll-interval", "0s");
+		bad.forEach((property, value) -> this.runner.withPropertyValues(property + "=" + value).run((context) -> {
+			assertThat(context).hasFailed();
+			InvalidConfigurationPropertyValueException cause = findCause(context.getStartupFailure(),
+					InvalidConfigurationPropertyValueException.class);
+			assertThat(cause.getName()).isEqualTo(property);
+			assertThat(cause.getReason()).isNotBlank();
+		}));
 	}
 
 	@Test
