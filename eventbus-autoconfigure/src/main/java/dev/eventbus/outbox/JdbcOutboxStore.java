@@ -205,6 +205,7 @@ public final class JdbcOutboxStore implements OutboxStore {
 					update.setArray(2, connection.createArrayOf("bigint", ids(published)));
 					update.execute();
 				}
+				commitIfNeeded(connection);
 				return;
 			}
 			try (PreparedStatement update = connection.prepareStatement(MARK_PUBLISHED)) {
@@ -216,6 +217,7 @@ public final class JdbcOutboxStore implements OutboxStore {
 				}
 				update.executeBatch();
 			}
+			commitIfNeeded(connection);
 		}
 		catch (SQLException | RuntimeException ex) {
 			quietlyEnd(connection);
@@ -234,6 +236,7 @@ public final class JdbcOutboxStore implements OutboxStore {
 			update.setTimestamp(2, Timestamp.from(retryAt));
 			update.setLong(3, event.id());
 			update.executeUpdate();
+			commitIfNeeded(connection);
 		}
 		catch (SQLException ex) {
 			throw new OutboxException("Could not record the failure of event " + event.eventId(), ex);
@@ -279,6 +282,7 @@ public final class JdbcOutboxStore implements OutboxStore {
 					delete.setTimestamp(3, cutOff);
 					deleted += delete.executeUpdate();
 				}
+				commitIfNeeded(connection);
 				if (younger || count < PURGE_STEP) {
 					return deleted;
 				}
@@ -288,6 +292,16 @@ public final class JdbcOutboxStore implements OutboxStore {
 		}
 		catch (SQLException ex) {
 			throw new OutboxException("Could not delete published events from " + TABLE, ex);
+		}
+	}
+
+	/**
+	 * Commits on a pool whose connections do not auto-commit ({@code auto-commit=false}):
+	 * the relay's statements are transactions of their own.
+	 */
+	static void commitIfNeeded(Connection connection) throws SQLException {
+		if (!connection.getAutoCommit()) {
+			connection.commit();
 		}
 	}
 

@@ -55,9 +55,13 @@ public final class JdbcRelayLeases implements RelayLeases {
 					insert.setInt(1, partition);
 					insert.setTimestamp(2, Timestamp.from(NEVER));
 					insert.executeUpdate();
+					JdbcOutboxStore.commitIfNeeded(connection);
 				}
 				catch (SQLException ex) {
 					// another relay created it at the same moment; a real failure shows in the next read
+					if (!connection.getAutoCommit()) {
+						connection.rollback();
+					}
 				}
 			}
 		}
@@ -113,6 +117,7 @@ public final class JdbcRelayLeases implements RelayLeases {
 				update.setTimestamp(3, Timestamp.from(now));
 				update.executeUpdate();
 			}
+			JdbcOutboxStore.commitIfNeeded(connection);
 			try (PreparedStatement select = connection
 				.prepareStatement("select partition_no from " + LEASES + " where owner = ? and expires_at >= ?")) {
 				select.setString(1, owner);
@@ -147,7 +152,9 @@ public final class JdbcRelayLeases implements RelayLeases {
 			update.setTimestamp(2, Timestamp.from(until));
 			update.setInt(3, partition);
 			update.setTimestamp(4, Timestamp.from(now));
-			return update.executeUpdate() == 1;
+			boolean taken = update.executeUpdate() == 1;
+			JdbcOutboxStore.commitIfNeeded(connection);
+			return taken;
 		}
 		catch (SQLException ex) {
 			throw new OutboxException("Could not take the lease of partition " + partition, ex);
@@ -166,6 +173,7 @@ public final class JdbcRelayLeases implements RelayLeases {
 				update.addBatch();
 			}
 			update.executeBatch();
+			JdbcOutboxStore.commitIfNeeded(connection);
 		}
 		catch (SQLException ex) {
 			throw new OutboxException("Could not give back the leases of partitions " + partitions, ex);
@@ -185,7 +193,9 @@ public final class JdbcRelayLeases implements RelayLeases {
 			if (owner != null) {
 				statement.setString(2, owner);
 			}
-			return statement.executeUpdate();
+			int updated = statement.executeUpdate();
+			JdbcOutboxStore.commitIfNeeded(connection);
+			return updated;
 		}
 		catch (SQLException ex) {
 			throw new OutboxException("Could not run '" + sql + "'", ex);

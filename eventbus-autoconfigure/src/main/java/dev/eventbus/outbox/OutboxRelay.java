@@ -100,6 +100,8 @@ public final class OutboxRelay implements SmartLifecycle {
 		}
 		this.running = true;
 		this.sending = true;
+		this.state.clear();
+		this.leases.join();
 		Backoff backoff = new Backoff(this.settings.retryDelay(), this.settings.maxRetryDelay());
 		int workers = Math.max(1, this.settings.workers());
 		List<RelaySender> senders = new ArrayList<>(workers);

@@ -38,6 +38,9 @@ final class PartitionLeases {
 
 	private boolean created;
 
+	/** Left (stopped): no more rounds until {@link #join()}. */
+	private boolean left;
+
 	/**
 	 * Creates the leases of one relay.
 	 * @param leases the lease storage
@@ -68,8 +71,16 @@ final class PartitionLeases {
 		return this.held;
 	}
 
-	/** Renews, takes and gives back leases; the database may throw. */
+	/** Takes part again after {@link #leave()} (a relay that starts again). */
+	synchronized void join() {
+		this.left = false;
+	}
+
+	/** Renews, takes and gives back leases; the database may throw. Nothing after {@link #leave()}. */
 	synchronized void round() {
+		if (this.left) {
+			return;
+		}
 		long started = System.nanoTime();
 		if (!this.created) {
 			this.leases.createPartitions(Partitions.COUNT);
@@ -115,13 +126,16 @@ final class PartitionLeases {
 			}
 		}
 		Held before = this.held;
-		boolean gained = !before.partitions().containsAll(active);
+		// partitions held again after the leases lapsed count as gained: another relay may have
+		// relayed them meanwhile, so they are read from their start
+		boolean gained = !before.valid(started) || !before.partitions().containsAll(active);
 		this.held = new Held(Set.copyOf(active), started + this.duration.toNanos() / 2,
 				gained ? before.generation() + 1 : before.generation());
 	}
 
 	/** Gives every lease back (on a clean stop); the database may throw. */
 	synchronized void leave() {
+		this.left = true;
 		this.held = new Held(Set.of(), System.nanoTime(), this.held.generation());
 		this.leaving.clear();
 		this.leases.leave(this.owner);

@@ -212,10 +212,19 @@ final class RelayReader {
 			this.state.sending(event);
 			batches.get(senderOf(key)).add(event);
 		}
-		for (int i = 0; i < batches.size(); i++) {
-			List<PendingEvent> batch = batches.get(i);
-			if (!batch.isEmpty()) {
-				this.senders.get(i).hand(batch, running);
+		int handed = 0;
+		try {
+			for (; handed < batches.size(); handed++) {
+				List<PendingEvent> batch = batches.get(handed);
+				if (!batch.isEmpty()) {
+					this.senders.get(handed).hand(batch, running);
+				}
+			}
+		}
+		finally {
+			// interrupted (stop): what was not handed is read again
+			for (int i = handed + 1; i < batches.size(); i++) {
+				batches.get(i).forEach(this.state::handedBack);
 			}
 		}
 	}
@@ -225,7 +234,8 @@ final class RelayReader {
 	}
 
 	private void startRescan(long from, long nanoNow) {
-		this.rescanFrom = Math.max(0, from);
+		// a rescan in progress may not have reached what it started for: never skip its range
+		this.rescanFrom = (this.rescanFrom >= 0) ? Math.min(this.rescanFrom, Math.max(0, from)) : Math.max(0, from);
 		this.nextRescan = nanoNow + this.pollInterval.toNanos();
 		if (from == 0) {
 			this.nextFullRescan = nanoNow + Duration.ofMinutes(FULL_RESCAN_MINUTES).toNanos();

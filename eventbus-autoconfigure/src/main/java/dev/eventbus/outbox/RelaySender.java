@@ -15,6 +15,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import dev.eventbus.transport.EventTransport;
 
 /**
@@ -29,6 +32,8 @@ import dev.eventbus.transport.EventTransport;
  * When the broker cannot be reached at all, sending pauses for the relay's back-off.
  */
 final class RelaySender {
+
+	private static final Log logger = LogFactory.getLog(OutboxRelay.class);
 
 	/** Events per transport call: one SNS {@code PublishBatch}. */
 	private static final int CHUNK = 10;
@@ -99,13 +104,17 @@ final class RelaySender {
 	 */
 	void hand(List<PendingEvent> events, BooleanSupplier running) throws InterruptedException {
 		int handed = 0;
-		while (handed < events.size() && running.getAsBoolean()) {
-			if (this.queue.offer(events.get(handed), 100, TimeUnit.MILLISECONDS)) {
-				handed++;
+		try {
+			while (handed < events.size() && running.getAsBoolean()) {
+				if (this.queue.offer(events.get(handed), 100, TimeUnit.MILLISECONDS)) {
+					handed++;
+				}
 			}
 		}
-		for (int i = handed; i < events.size(); i++) {
-			this.state.handedBack(events.get(i));
+		finally {
+			for (int i = handed; i < events.size(); i++) {
+				this.state.handedBack(events.get(i));
+			}
 		}
 	}
 
@@ -119,7 +128,21 @@ final class RelaySender {
 				PendingEvent first = this.queue.poll(100, TimeUnit.MILLISECONDS);
 				if (first != null) {
 					waitWhilePaused(running);
-					send(take(first));
+					List<PendingEvent> batch = take(first);
+					try {
+						send(batch);
+					}
+					catch (RuntimeException ex) {
+						// a transport or store that throws what it should not: the batch is read again
+						logger.warn("eventbus could not send " + batch.size() + " event(s); they are read and sent again",
+								ex);
+						batch.forEach((event) -> {
+							if (this.state.isSending(event.id())) {
+								this.state.handedBack(event);
+							}
+						});
+						Thread.sleep(100);
+					}
 				}
 			}
 		}
@@ -179,8 +202,9 @@ final class RelaySender {
 		Map<UUID, String> failures = new HashMap<>();
 		Set<String> failedKeys = new HashSet<>();
 		List<PendingEvent> attempted = new ArrayList<>(batch.size());
-		for (int from = 0; from < batch.size(); from += CHUNK) {
-			List<PendingEvent> chunk = sendable(batch.subList(from, Math.min(batch.size(), from + CHUNK)), failedKeys);
+		for (int from = 0, to; from < batch.size(); from = to) {
+			to = chunkEnd(batch, from);
+			List<PendingEvent> chunk = sendable(batch.subList(from, to), failedKeys);
 			if (chunk.isEmpty()) {
 				continue;
 			}
@@ -190,7 +214,7 @@ final class RelaySender {
 			}
 			catch (RuntimeException ex) {
 				record(attempted, failures, started);
-				unreachable(chunk, batch.subList(Math.min(batch.size(), from + CHUNK), batch.size()), started, ex);
+				unreachable(chunk, batch.subList(to, batch.size()), started, ex);
 				return;
 			}
 			for (PendingEvent event : chunk) {
@@ -204,6 +228,21 @@ final class RelaySender {
 		if (record(attempted, failures, started)) {
 			this.outageDelay = Duration.ZERO;
 		}
+	}
+
+	/**
+	 * Where the call that starts at {@code from} ends: after ten events, or before an event of
+	 * an entity that is already in the call. SNS may accept some entries of a
+	 * {@code PublishBatch} and reject others, so two events of one entity in one call could
+	 * arrive in the wrong order (the later accepted, the earlier retried).
+	 */
+	private static int chunkEnd(List<PendingEvent> batch, int from) {
+		Set<String> keys = new HashSet<>();
+		int to = from;
+		while (to < batch.size() && to - from < CHUNK && keys.add(batch.get(to).orderingKey())) {
+			to++;
+		}
+		return to;
 	}
 
 	/** The events that may go now; the others are handed back. */
@@ -245,9 +284,9 @@ final class RelaySender {
 			}
 		}
 		catch (RuntimeException ex) {
-			// not recorded: read and tried again once the database answers
+			// not recorded in the outbox: the entities still wait here, and the events are tried again
 			this.storeOutage.failed(sent, ex, true);
-			failed.forEach(this.state::handedBack);
+			failed.forEach((event) -> this.state.failed(event, this.backoff.retryAt(event.attempts(), sent)));
 		}
 		// the reader marks them published with its next read, and it is woken for that
 		published.forEach(this.state::sent);
@@ -278,7 +317,7 @@ final class RelaySender {
 		}
 		catch (RuntimeException storeFailure) {
 			this.storeOutage.failed(now, storeFailure, true);
-			failed.forEach(this.state::handedBack);
+			failed.forEach((event) -> this.state.failed(event, this.backoff.retryAt(event.attempts(), now)));
 		}
 	}
 

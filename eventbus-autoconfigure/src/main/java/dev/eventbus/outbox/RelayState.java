@@ -132,13 +132,27 @@ final class RelayState {
 
 	/**
 	 * Notes that an event was not sent after all (its partition is no longer held, its key
-	 * waits, or the mark could not be written): it is read again.
+	 * waits, or the mark could not be written): it is read again, and its entity waits until
+	 * then.
 	 * @param event the event
 	 */
 	void handedBack(PendingEvent event) {
+		// later events of its entity may be queued behind it: they must not go first, so the
+		// entity waits until none of its events is being sent, and is then read again in order
+		await(event.orderingKey(), Instant.EPOCH);
 		left(event.id());
 		this.sending.remove(event.id());
 		this.handedBack.set(true);
+	}
+
+	/** Forgets everything (a relay that starts again). */
+	void clear() {
+		this.sending.clear();
+		this.waiting.clear();
+		this.publishedSinceRead.clear();
+		this.sent.clear();
+		this.lowestLeft.set(Long.MAX_VALUE);
+		this.handedBack.set(false);
 	}
 
 	/**
