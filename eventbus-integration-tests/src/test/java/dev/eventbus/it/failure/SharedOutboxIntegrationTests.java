@@ -23,6 +23,7 @@ import dev.eventbus.failure.TopicTap;
 import dev.eventbus.failure.shared.Booking;
 import dev.eventbus.failure.shared.BookingListener;
 import dev.eventbus.failure.shared.SharedApp;
+import dev.eventbus.outbox.OutboxRelay;
 import dev.eventbus.test.EnableFauxqs;
 import dev.eventbus.test.FauxqsEmulator;
 import jakarta.persistence.EntityManager;
@@ -139,9 +140,17 @@ class SharedOutboxIntegrationTests {
 			await().atMost(Duration.ofSeconds(10)).until(() -> listenerA.received().size() == 1);
 			assertThat(listenerA.received()).extracting(BookingListener.Received::entityId).containsExactly("1");
 
+			// the relay pauses while the topic and the tap are created: with retries 200 ms apart it could
+			// otherwise send the event in between, before the tap listens
+			OutboxRelay relay = first.getBean(OutboxRelay.class);
+			relay.stop();
 			SnsClient sns = first.getBean(SnsClient.class);
 			sns.createTopic((request) -> request.name("fx-shared-missing-b-Booking"));
 			TopicTap tapB = tap(first, "fx-shared-missing-b-Booking", "fx-shared-missing-tap-b");
+			assertThat(jdbc.queryForObject("select count(*) from eventbus_outbox where published_at is null", Long.class))
+				.as("B's event still waits")
+				.isEqualTo(1);
+			relay.start();
 			await().atMost(Duration.ofSeconds(10)).until(() -> tapB.poll().size() == 1);
 			TopicTap.Notification sent = tapB.poll().get(0);
 			assertThat(sent.body().path("entityId").asString()).isEqualTo(String.valueOf(FIRST_ID_OF_B));
