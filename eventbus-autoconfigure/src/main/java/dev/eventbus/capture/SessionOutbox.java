@@ -64,10 +64,6 @@ final class SessionOutbox implements BeforeCompletionCallback, AfterCompletionCa
 			return outbox;
 		}
 
-		int openSessions() {
-			return this.open.size();
-		}
-
 	}
 
 	@Override
