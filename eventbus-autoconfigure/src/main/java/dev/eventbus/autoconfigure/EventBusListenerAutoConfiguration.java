@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManagerFactory;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -66,9 +67,10 @@ public final class EventBusListenerAutoConfiguration {
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static ListenerAnnotationBeanPostProcessor eventBusListenerAnnotationBeanPostProcessor(
 			ObjectProvider<EventMessageCodec> codec, ObjectProvider<EventBusProperties> properties,
-			ObjectProvider<Inbox> inbox) {
+			ListableBeanFactory beanFactory) {
 		// resolved when the first listener is found, not now: a user's codec bean (and what it
-		// depends on) is then created after every post-processor is registered
+		// depends on) is then created after every post-processor is registered; the inbox is
+		// only looked for, not created (it needs the database)
 		return new ListenerAnnotationBeanPostProcessor(SingletonSupplier.of(() -> {
 			EventBusProperties.Consume consume = properties.getObject().getConsume();
 			EventBusProperties.Retry retry = consume.getRetry();
@@ -76,7 +78,7 @@ public final class EventBusListenerAutoConfiguration {
 					new ListenerEndpointFactory.Defaults(consume.getMaxConcurrentMessages(), consume.isIdempotent(),
 							new RetryPolicy(retry.getInitialDelay(), retry.getMultiplier(), retry.getMaxDelay(),
 									retry.getNonRetryableExceptions())),
-					inbox.getIfAvailable() != null);
+					beanFactory.getBeanNamesForType(Inbox.class, true, false).length > 0);
 		}));
 	}
 

@@ -6,7 +6,7 @@ import io.awspring.cloud.sqs.listener.SqsContainerOptionsBuilder;
  * Adjusts the Spring Cloud AWS container options of each {@link dev.eventbus.Listener} method,
  * one listener at a time. Every bean of this type is called, in {@code @Order}, once for each
  * listener, after eventbus has set its own options (concurrency, messages per poll, shutdown
- * timeout) and before the container is created, so a configurer can replace them:
+ * timeout) and before the container starts, so a configurer can replace them:
  * <pre class="code">
  * &#64;Bean
  * ListenerConfigurer slowInvoicing() {
