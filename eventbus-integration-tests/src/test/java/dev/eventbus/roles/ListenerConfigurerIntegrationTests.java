@@ -103,6 +103,11 @@ class ListenerConfigurerIntegrationTests {
 
 		final List<String> order = new CopyOnWriteArrayList<>();
 
+		void record(String configurer, ListenerInfo listener) {
+			this.infos.add(listener);
+			this.order.add(configurer + ":" + listener.id());
+		}
+
 		ListenerInfo of(String id) {
 			return this.infos.stream().filter((info) -> info.id().equals(id)).findFirst().orElseThrow();
 		}
@@ -142,18 +147,14 @@ class ListenerConfigurerIntegrationTests {
 		@Bean
 		@Order(2)
 		ListenerConfigurer secondConfigurer(Calls calls) {
-			return (listener, options) -> {
-				calls.infos.add(listener);
-				calls.order.add("second:" + listener.id());
-			};
+			return (listener, options) -> calls.record("second", listener);
 		}
 
 		@Bean
 		@Order(1)
 		ListenerConfigurer firstConfigurer(Calls calls) {
 			return (listener, options) -> {
-				calls.infos.add(listener);
-				calls.order.add("first:" + listener.id());
+				calls.record("first", listener);
 				if (listener.id().equals("lc-own")) {
 					MessageExecutionThreadFactory threads = new MessageExecutionThreadFactory();
 					threads.setThreadNamePrefix(THREAD_PREFIX);
