@@ -20,6 +20,8 @@ import java.lang.annotation.Target;
  * <li>{@code void on(String channel, Action action, Map<String, Object> data)}: the channel,
  * the action and the payload.</li>
  * </ul>
+ * This is the list of the supported parameter styles; any other signature stops start-up with
+ * an error that names the method and these styles.
  * The message is deleted from the queue only after the method returns normally; an exception
  * leaves it for redelivery.
  */

@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManagerFactory;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -37,10 +38,15 @@ import org.springframework.util.function.SingletonSupplier;
 import dev.eventbus.capture.PublishedChannels;
 import dev.eventbus.consume.ConsumptionBreakers;
 import dev.eventbus.consume.Inbox;
+import dev.eventbus.consume.InboxPurge;
 import dev.eventbus.consume.ListenerAnnotationBeanPostProcessor;
+import dev.eventbus.consume.ListenerConfigurer;
+import dev.eventbus.consume.ListenerContainerBuilder;
 import dev.eventbus.consume.ListenerContainers;
+import dev.eventbus.consume.ListenerEndpointFactory;
 import dev.eventbus.consume.OutageCause;
 import dev.eventbus.consume.OutageProbes;
+import dev.eventbus.consume.RetryPolicy;
 import dev.eventbus.message.EventMessageCodec;
 import dev.eventbus.provision.SnsSqsProvisioner;
 
@@ -60,11 +66,20 @@ public final class EventBusListenerAutoConfiguration {
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static ListenerAnnotationBeanPostProcessor eventBusListenerAnnotationBeanPostProcessor(
-			ObjectProvider<EventMessageCodec> codec) {
+			ObjectProvider<EventMessageCodec> codec, ObjectProvider<EventBusProperties> properties,
+			ListableBeanFactory beanFactory) {
 		// resolved when the first listener is found, not now: a user's codec bean (and what it
-		// depends on) is then created after every post-processor is registered
-		return new ListenerAnnotationBeanPostProcessor(
-				SingletonSupplier.of(() -> codec.getIfAvailable(EventMessageCodec::new)));
+		// depends on) is then created after every post-processor is registered; the inbox is
+		// only looked for, not created (it needs the database)
+		return new ListenerAnnotationBeanPostProcessor(SingletonSupplier.of(() -> {
+			EventBusProperties.Consume consume = properties.getObject().getConsume();
+			EventBusProperties.Retry retry = consume.getRetry();
+			return new ListenerEndpointFactory(codec.getIfAvailable(EventMessageCodec::new),
+					new ListenerEndpointFactory.Defaults(consume.getMaxConcurrentMessages(), consume.isIdempotent(),
+							new RetryPolicy(retry.getInitialDelay(), retry.getMultiplier(), retry.getMaxDelay(),
+									retry.getNonRetryableExceptions())),
+					beanFactory.getBeanNamesForType(Inbox.class, true, false).length > 0);
+		}));
 	}
 
 	@Bean
@@ -72,19 +87,18 @@ public final class EventBusListenerAutoConfiguration {
 			SnsSqsProvisioner provisioner, ObjectProvider<SqsMessageListenerContainerFactory<Object>> factories,
 			BeanFactory beanFactory, SqsAsyncClient sqs, ObjectProvider<EventMessageCodec> codec,
 			ObjectProvider<EntityManagerFactory> entityManagerFactories, ObjectProvider<Inbox> inbox,
-			ObjectProvider<ConsumptionBreakers> breakers, EventBusProperties properties) {
+			ObjectProvider<ConsumptionBreakers> breakers, ObjectProvider<ListenerConfigurer> configurers,
+			EventBusProperties properties) {
 		Set<String> published = new TreeSet<>();
 		entityManagerFactories.orderedStream().forEach((emf) -> published.addAll(PublishedChannels.of(emf)));
 		EventBusProperties.Consume consume = properties.getConsume();
-		EventBusProperties.Retry retry = consume.getRetry();
 		EventBusProperties.Provision provision = properties.getProvision();
-		return new ListenerContainers(listeners, provisioner, containerFactory(factories, beanFactory), sqs, codec.getIfAvailable(EventMessageCodec::new),
-				new ListenerContainers.Settings(consume.getMaxConcurrentMessages(), published, consume.isIdempotent(),
-						retry.getInitialDelay(), retry.getMultiplier(), retry.getMaxDelay(),
-						retry.getNonRetryableExceptions(), provision.getMaxReceiveCount(),
-						provision.getVisibilityTimeout(), consume.getMaxHandlingTime(), consume.getShutdownTimeout(),
-						consume.isRawDelivery()),
-				inbox.getIfAvailable(), breakers.getIfAvailable());
+		ListenerContainerBuilder builder = new ListenerContainerBuilder(containerFactory(factories, beanFactory), sqs,
+				codec.getIfAvailable(EventMessageCodec::new),
+				new ListenerContainerBuilder.Settings(provision.getMaxReceiveCount(), provision.getVisibilityTimeout(),
+						consume.getMaxHandlingTime(), consume.getShutdownTimeout(), consume.isRawDelivery()),
+				inbox.getIfAvailable(), breakers.getIfAvailable(), configurers.orderedStream().toList());
+		return new ListenerContainers(listeners, provisioner, builder, published);
 	}
 
 	@Bean

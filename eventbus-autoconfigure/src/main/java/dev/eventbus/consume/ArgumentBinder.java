@@ -18,7 +18,9 @@ import dev.eventbus.message.EventMessageCodec;
 
 /**
  * Turns an event into the arguments of one listener method. Chosen once, at start-up, from the
- * method's signature; a signature that fits none of the supported styles fails start-up.
+ * method's signature; a signature that fits none of the parameter styles that
+ * {@link dev.eventbus.Listener} lists fails start-up with a {@link ListenerMethodException}
+ * whose fix names them.
  */
 abstract sealed class ArgumentBinder {
 
@@ -30,6 +32,13 @@ abstract sealed class ArgumentBinder {
 	 */
 	abstract @Nullable Object[] bind(EventMessage message);
 
+	/**
+	 * The binder of a method's signature.
+	 * @param method the listener method
+	 * @param codec converts payloads
+	 * @return the binder
+	 * @throws ListenerMethodException if the signature is none of the supported styles
+	 */
 	static ArgumentBinder forMethod(Method method, EventMessageCodec codec) {
 		Class<?>[] types = method.getParameterTypes();
 		if (types.length == 1 && types[0] == EntityEvent.class) {
@@ -39,8 +48,8 @@ abstract sealed class ArgumentBinder {
 		}
 		if (types.length == 1) {
 			if (types[0].isPrimitive() || types[0] == String.class || types[0] == Action.class) {
-				throw new ListenerMethodException(method, "takes a " + types[0].getSimpleName()
-						+ ", which a payload cannot be converted to; " + supported());
+				throw new ListenerMethodException(method,
+						"takes a " + types[0].getSimpleName() + ", which a payload cannot be converted to");
 			}
 			return new Payload(codec, codec.javaType(method.getGenericParameterTypes()[0]));
 		}
@@ -48,12 +57,7 @@ abstract sealed class ArgumentBinder {
 				&& Map.class.isAssignableFrom(types[2])) {
 			return new Frame(types[1] == Action.class);
 		}
-		throw new ListenerMethodException(method, "has parameters that cannot be bound; " + supported());
-	}
-
-	private static String supported() {
-		return "use one of (EntityEvent<T> event), (T payload) with T a record, class or Map, "
-				+ "or (String channel, Action action, Map<String, Object> data)";
+		throw new ListenerMethodException(method, "has parameters that cannot be bound");
 	}
 
 	/** Binders that convert the payload to the method's type. */

@@ -93,7 +93,7 @@ public final class Inbox {
 	 * @param handledBefore the cut-off
 	 * @return how many rows were deleted
 	 */
-	public int purge(Instant handledBefore) {
+	int purge(Instant handledBefore) {
 		return this.jdbc.update("delete from eventbus_inbox where handled_at < ?", Timestamp.from(handledBefore));
 	}
 

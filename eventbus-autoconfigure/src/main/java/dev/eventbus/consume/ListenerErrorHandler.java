@@ -1,7 +1,6 @@
 package dev.eventbus.consume;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -35,7 +34,7 @@ final class ListenerErrorHandler implements AsyncErrorHandler<Object> {
 
 	private final String listener;
 
-	private final List<Class<? extends Throwable>> nonRetryable;
+	private final RetryPolicy policy;
 
 	private final int maxReceiveCount;
 
@@ -45,11 +44,19 @@ final class ListenerErrorHandler implements AsyncErrorHandler<Object> {
 
 	private final @Nullable ListenerGate gate;
 
-	ListenerErrorHandler(String listener, RetryPolicy policy, List<Class<? extends Throwable>> nonRetryable,
-			int maxReceiveCount, DeadLetterSender deadLetters, @Nullable ListenerGate gate) {
+	/**
+	 * Creates the error handler of one listener.
+	 * @param listener the listener method, for logs
+	 * @param policy the listener's back-off and non-retryable exceptions
+	 * @param maxReceiveCount deliveries before SQS moves a message to the dead-letter queue
+	 * @param deadLetters sends to the listener's dead-letter queue
+	 * @param gate the listener's gate, {@code null} to treat outage failures like any other
+	 */
+	ListenerErrorHandler(String listener, RetryPolicy policy, int maxReceiveCount, DeadLetterSender deadLetters,
+			@Nullable ListenerGate gate) {
 		this.listener = listener;
 		this.gate = gate;
-		this.nonRetryable = nonRetryable;
+		this.policy = policy;
 		this.maxReceiveCount = maxReceiveCount;
 		this.deadLetters = deadLetters;
 		this.backoff = ExponentialBackoffErrorHandler.builder()
@@ -66,7 +73,7 @@ final class ListenerErrorHandler implements AsyncErrorHandler<Object> {
 		if (this.gate != null && outage != null) {
 			return retrySoon(message, this.gate.failed(outage, cause), t);
 		}
-		if (isNonRetryable(cause)) {
+		if (!this.policy.isRetryable(cause)) {
 			try {
 				this.deadLetters.send(String.valueOf(message.getPayload()), "not retryable: " + cause);
 			}
@@ -102,15 +109,6 @@ final class ListenerErrorHandler implements AsyncErrorHandler<Object> {
 			.thenCompose((done) -> CompletableFuture.failedFuture(t));
 	}
 
-	private boolean isNonRetryable(Throwable cause) {
-		for (Class<? extends Throwable> type : this.nonRetryable) {
-			if (type.isInstance(cause)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
 	private static Throwable unwrap(Throwable t) {
 		Throwable cause = t;
 		while (isWrapper(cause) && cause.getCause() != null && cause.getCause() != cause) {
@@ -126,16 +124,6 @@ final class ListenerErrorHandler implements AsyncErrorHandler<Object> {
 
 	private static int seconds(Duration duration) {
 		return (int) Math.max(1, Math.min(duration.toSeconds(), 43_200));
-	}
-
-	/**
-	 * The back-off of one listener.
-	 *
-	 * @param initialDelay delay before the first redelivery
-	 * @param multiplier growth per failure
-	 * @param maxDelay longest delay
-	 */
-	record RetryPolicy(Duration initialDelay, double multiplier, Duration maxDelay) {
 	}
 
 }

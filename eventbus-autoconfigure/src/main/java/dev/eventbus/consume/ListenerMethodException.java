@@ -9,6 +9,10 @@ public class ListenerMethodException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
+	/**
+	 * The parameter styles a listener method may use, as a fix: the one text of them in the
+	 * runtime, spelled out in the Javadoc of {@link dev.eventbus.Listener}.
+	 */
 	static final String SUPPORTED_SIGNATURES = "Change the parameters to one of the supported styles:\n"
 			+ "\tvoid on(EntityEvent<OrderView> event)\n\tvoid on(OrderView order)\n"
 			+ "\tvoid on(String channel, Action action, Map<String, Object> data)";
@@ -18,7 +22,8 @@ public class ListenerMethodException extends RuntimeException {
 	private final String fix;
 
 	/**
-	 * Creates the exception for parameters that cannot be bound.
+	 * Creates the exception for parameters that cannot be bound; the fix lists the
+	 * supported parameter styles.
 	 * @param method the listener method
 	 * @param problem what is wrong with it
 	 */

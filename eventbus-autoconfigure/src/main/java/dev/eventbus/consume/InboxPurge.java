@@ -1,4 +1,4 @@
-package dev.eventbus.autoconfigure;
+package dev.eventbus.consume;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,14 +12,11 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 
-import dev.eventbus.consume.Inbox;
-import dev.eventbus.consume.OutageCause;
-
 /**
  * Deletes inbox records older than {@code eventbus.consume.inbox-retention}, every ten
  * minutes.
  */
-final class InboxPurge implements SmartLifecycle {
+public final class InboxPurge implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(InboxPurge.class);
 
@@ -29,7 +26,12 @@ final class InboxPurge implements SmartLifecycle {
 
 	private @Nullable ScheduledExecutorService scheduler;
 
-	InboxPurge(Inbox inbox, Duration retention) {
+	/**
+	 * Creates the purge.
+	 * @param inbox the inbox
+	 * @param retention how long handled event ids are kept
+	 */
+	public InboxPurge(Inbox inbox, Duration retention) {
 		this.inbox = inbox;
 		this.retention = retention;
 	}

@@ -1,0 +1,146 @@
+package dev.eventbus.consume;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
+import io.awspring.cloud.sqs.listener.SqsMessageListenerContainer;
+import io.awspring.cloud.sqs.listener.backpressure.BackPressureHandlerFactory;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+
+import dev.eventbus.message.EventMessageCodec;
+import dev.eventbus.provision.ListenerQueue;
+
+/**
+ * Creates the Spring Cloud AWS {@link SqsMessageListenerContainer} of one listener, from the
+ * application's container factory (so {@code spring.cloud.aws.sqs.listener.*} applies): eventbus's
+ * options, then the {@link ListenerConfigurer}s, then its message listener, error handler, dead
+ * letters and outage gate. Owns the thread that extends the visibility of running handlers.
+ */
+public final class ListenerContainerBuilder implements AutoCloseable {
+
+	private final SqsMessageListenerContainerFactory<Object> factory;
+
+	private final SqsAsyncClient sqs;
+
+	private final EventMessageCodec codec;
+
+	private final Settings settings;
+
+	private final @Nullable Inbox inbox;
+
+	private final @Nullable ConsumptionBreakers breakers;
+
+	private final List<ListenerConfigurer> configurers;
+
+	private final VisibilityHeartbeat heartbeat;
+
+	/**
+	 * Creates the builder.
+	 * @param factory the SQS container factory
+	 * @param sqs the SQS client (for dead letters)
+	 * @param codec the message codec
+	 * @param settings consumer settings
+	 * @param inbox the inbox of idempotent listeners, {@code null} without a data source
+	 * @param breakers the breakers that pause listeners during outages, {@code null} to treat
+	 * outage failures like any other
+	 * @param configurers the users' configurers, in order
+	 */
+	public ListenerContainerBuilder(SqsMessageListenerContainerFactory<Object> factory, SqsAsyncClient sqs,
+			EventMessageCodec codec, Settings settings, @Nullable Inbox inbox, @Nullable ConsumptionBreakers breakers,
+			List<ListenerConfigurer> configurers) {
+		this.factory = factory;
+		this.sqs = sqs;
+		this.codec = codec;
+		this.settings = settings;
+		this.inbox = inbox;
+		this.breakers = breakers;
+		this.configurers = List.copyOf(configurers);
+		this.heartbeat = new VisibilityHeartbeat(settings.visibilityTimeout(), settings.maxHandlingTime());
+	}
+
+	/**
+	 * Fails if a long poll of the factory's containers would not end before the SQS client gives
+	 * up on the call. All containers come from the one factory, so one check covers them.
+	 * @throws PollTimeoutTooLongException if the poll timeout is not shorter than a client timeout
+	 */
+	void checkPollTimeout() {
+		Duration poll = this.factory.createContainer("eventbus-poll-timeout-check").getContainerOptions().getPollTimeout();
+		ClientOverrideConfiguration client;
+		try {
+			client = this.sqs.serviceClientConfiguration().overrideConfiguration();
+		}
+		catch (UnsupportedOperationException ex) {
+			// a wrapping client (such as the SQS extended client) that does not tell its configuration
+			return;
+		}
+		for (Optional<Duration> timeout : List.of(client.apiCallAttemptTimeout(), client.apiCallTimeout())) {
+			if (timeout.isPresent() && timeout.get().compareTo(poll) <= 0) {
+				throw new PollTimeoutTooLongException(poll, timeout.get());
+			}
+		}
+	}
+
+	/**
+	 * Creates the container of a listener; it does not start by itself.
+	 * @param endpoint the listener
+	 * @param queue its provisioned queue
+	 * @return the container
+	 */
+	SqsMessageListenerContainer<Object> build(ListenerEndpoint endpoint, ListenerQueue queue) {
+		SqsMessageListenerContainer<Object> container = this.factory.createContainer(queue.queueName());
+		container.setId("eventbus-" + endpoint.id());
+		container.setPayloadDeserializationType(String.class);
+		if (container.getContainerComponentFactories().isEmpty()) {
+			// sinks that leave failure logging to the error handler (one line per failure)
+			container.setComponentFactories(ListenerSinks.componentFactories());
+		}
+		ListenerInfo info = endpoint.info(queue.queueName());
+		container.configure((options) -> {
+			options.maxConcurrentMessages(endpoint.concurrency())
+				.maxMessagesPerPoll(Math.min(endpoint.concurrency(), 10))
+				.listenerShutdownTimeout(this.settings.shutdownTimeout())
+				.autoStartup(false);
+			this.configurers.forEach((configurer) -> configurer.configure(info, options));
+		});
+		DeadLetterSender deadLetters = new DeadLetterSender(this.sqs, queue.deadLetterQueueName());
+		container.setMessageListener(new EventMessageListener(endpoint, queue.queueName(), queue.topicArn(),
+				this.codec, deadLetters, this.heartbeat, endpoint.idempotent() ? this.inbox : null,
+				this.settings.rawDelivery()));
+		ListenerGate gate = null;
+		if (this.breakers != null) {
+			gate = new ListenerGate(endpoint.describe(), this.breakers, endpoint.idempotent());
+			BackPressureHandlerFactory own = container.getContainerOptions().getBackPressureHandlerFactory();
+			BackPressureHandlerFactory gated = PausingBackPressureHandler.factory(gate, own);
+			container.configure((options) -> options.backPressureHandlerFactory(gated));
+		}
+		container.setErrorHandler(new ListenerErrorHandler(endpoint.describe(), endpoint.retry(),
+				this.settings.maxReceiveCount(), deadLetters, gate));
+		return container;
+	}
+
+	/**
+	 * Stops the visibility renewal thread.
+	 */
+	@Override
+	public void close() {
+		this.heartbeat.close();
+	}
+
+	/**
+	 * Consumer settings the containers share.
+	 *
+	 * @param maxReceiveCount deliveries before SQS moves a message to the dead-letter queue
+	 * @param visibilityTimeout the queues' visibility timeout
+	 * @param maxHandlingTime how long the visibility of a running handler's message is extended
+	 * @param shutdownTimeout how long in-flight handlers may finish on shutdown
+	 * @param rawDelivery whether queues receive raw messages rather than SNS notifications
+	 */
+	public record Settings(int maxReceiveCount, Duration visibilityTimeout, Duration maxHandlingTime,
+			Duration shutdownTimeout, boolean rawDelivery) {
+	}
+
+}
