@@ -104,6 +104,13 @@ public final class ListenerContainerBuilder implements AutoCloseable {
 				.maxMessagesPerPoll(Math.min(endpoint.concurrency(), 10))
 				.listenerShutdownTimeout(this.settings.shutdownTimeout())
 				.autoStartup(false);
+			// Acknowledge each message as its handler returns (Spring Cloud AWS's immediate
+			// acknowledgement, its default on FIFO queues). Batched acknowledgements (its default on
+			// standard queues) can be lost on shutdown in 4.1.0: an acknowledgement not yet in the
+			// batch buffer, or one left below the threshold, is never sent (awspring/spring-cloud-aws
+			// #1661, #1664), so a handled message comes back after a restart. Immediate
+			// acknowledgement is part of the message's processing, which stop waits for.
+			options.acknowledgementInterval(Duration.ZERO).acknowledgementThreshold(0);
 			this.configurers.forEach((configurer) -> configurer.configure(info, options));
 		});
 		DeadLetterSender deadLetters = new DeadLetterSender(this.sqs, queue.deadLetterQueueName());
