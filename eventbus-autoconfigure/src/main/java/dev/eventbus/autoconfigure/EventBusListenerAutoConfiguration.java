@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration;
 import io.awspring.cloud.sqs.config.EndpointRegistrar;
@@ -34,7 +33,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.context.annotation.Role;
 import org.springframework.util.function.SingletonSupplier;
 
-import dev.eventbus.capture.PublishedChannels;
 import dev.eventbus.consume.ConsumptionBreakers;
 import dev.eventbus.consume.Inbox;
 import dev.eventbus.consume.ListenerAnnotationBeanPostProcessor;
@@ -73,8 +71,7 @@ public final class EventBusListenerAutoConfiguration {
 			BeanFactory beanFactory, SqsAsyncClient sqs, ObjectProvider<EventMessageCodec> codec,
 			ObjectProvider<EntityManagerFactory> entityManagerFactories, ObjectProvider<Inbox> inbox,
 			ObjectProvider<ConsumptionBreakers> breakers, EventBusProperties properties) {
-		Set<String> published = new TreeSet<>();
-		entityManagerFactories.orderedStream().forEach((emf) -> published.addAll(PublishedChannels.of(emf)));
+		Set<String> published = EventBusTransportAutoConfiguration.publishedChannels(entityManagerFactories);
 		EventBusProperties.Consume consume = properties.getConsume();
 		EventBusProperties.Retry retry = consume.getRetry();
 		EventBusProperties.Provision provision = properties.getProvision();

@@ -21,17 +21,19 @@ import org.springframework.context.SmartLifecycle;
 
 import dev.eventbus.message.EventMessageCodec;
 import dev.eventbus.provision.ListenerQueue;
-import dev.eventbus.provision.MissingResourcesException;
+import dev.eventbus.provision.QueueRequest;
+import dev.eventbus.provision.QueueRequests;
 import dev.eventbus.provision.SnsSqsProvisioner;
 
 /**
  * Turns the {@link dev.eventbus.Listener} methods into running consumers: once all singletons
- * exist it provisions the topics of the published channels and each listener's queue (in
- * {@code validate} mode it reports everything missing at once) and creates a Spring Cloud AWS
+ * exist it takes each listener's queue from the {@link SnsSqsProvisioner} (which provisions what
+ * {@link #queueRequests()} asks for, and reports everything missing at once) and creates a Spring Cloud AWS
  * {@link SqsMessageListenerContainer} for it (from the application's container factory, so
  * {@code spring.cloud.aws.sqs.listener.*} applies); it starts and stops them with the context.
  */
-public final class ListenerContainers implements SmartInitializingSingleton, SmartLifecycle, DisposableBean {
+public final class ListenerContainers
+		implements SmartInitializingSingleton, SmartLifecycle, DisposableBean, QueueRequests {
 
 	private static final Log logger = LogFactory.getLog(ListenerContainers.class);
 
@@ -62,7 +64,7 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 	/**
 	 * Creates the registrar.
 	 * @param listeners the post-processor that found the listener methods
-	 * @param provisioner provisions queues and subscriptions
+	 * @param provisioner the start-up step that provisions the listeners' queues
 	 * @param factory the SQS container factory
 	 * @param sqs the SQS client (for dead letters)
 	 * @param codec the message codec
@@ -92,36 +94,32 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 			// before anything is provisioned; all containers come from the one factory
 			checkPollTimeout(this.factory.createContainer("eventbus-poll-timeout-check"));
 		}
-		List<String> missing = new ArrayList<>();
-		try {
-			this.provisioner.provisionTopics(this.settings.publishedChannels());
-		}
-		catch (MissingResourcesException ex) {
-			missing.addAll(ex.getMissing());
-		}
 		for (ListenerEndpoint endpoint : this.listeners.endpoints()) {
 			if (!this.settings.publishedChannels().contains(endpoint.channel())) {
 				logger.warn("eventbus: @Listener " + endpoint.describe() + " listens to channel '" + endpoint.channel()
 						+ "', which no @PublishEvents entity of this application publishes; fine if another "
 						+ "service publishes it, otherwise check the channel name");
 			}
-			ListenerQueue queue;
-			try {
-				queue = this.provisioner.provisionListener(endpoint.id(), endpoint.channel(), endpoint.actions());
-			}
-			catch (MissingResourcesException ex) {
-				ex.getMissing().stream().filter((resource) -> !missing.contains(resource)).forEach(missing::add);
-				continue;
-			}
+			// the first one runs the provisioning of everything (see queueRequests())
+			ListenerQueue queue = this.provisioner.queue(endpoint.id());
 			this.queues.add(queue);
 			this.containers.add(container(endpoint, queue));
 			logger.info("eventbus: @Listener " + endpoint.describe() + " consumes channel '" + endpoint.channel()
 					+ "' from queue " + queue.queueName()
 					+ (endpoint.actions().isEmpty() ? "" : " (actions " + endpoint.actions() + ")"));
 		}
-		if (!missing.isEmpty()) {
-			throw new MissingResourcesException(missing, this.provisioner.mode());
-		}
+	}
+
+	/**
+	 * What the listeners need provisioned.
+	 * @return one request per listener method
+	 */
+	@Override
+	public List<QueueRequest> queueRequests() {
+		return this.listeners.endpoints()
+			.stream()
+			.map((endpoint) -> new QueueRequest(endpoint.id(), endpoint.channel(), endpoint.actions()))
+			.toList();
 	}
 
 	private SqsMessageListenerContainer<Object> container(ListenerEndpoint endpoint, ListenerQueue queue) {
