@@ -63,14 +63,7 @@ public final class SnsSqsProvisioner implements SmartLifecycle {
 		this.listeners = listeners;
 	}
 
-	/**
-	 * Runs the step unless it has run.
-	 * @throws MissingResourcesException naming every missing resource (not in {@code create} mode)
-	 */
-	public void provision() {
-		provisioned();
-	}
-
+	/** Runs the step unless it has run; throws {@link MissingResourcesException} naming everything missing. */
 	private synchronized Map<String, ListenerQueue> provisioned() {
 		if (this.provisioned != null) {
 			return this.provisioned;
@@ -132,7 +125,7 @@ public final class SnsSqsProvisioner implements SmartLifecycle {
 	 */
 	@Override
 	public void start() {
-		provision();
+		provisioned();
 		this.running = true;
 	}
 
