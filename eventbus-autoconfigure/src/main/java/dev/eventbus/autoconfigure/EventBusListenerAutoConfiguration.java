@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration;
 import io.awspring.cloud.sqs.config.EndpointRegistrar;
@@ -35,7 +34,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.context.annotation.Role;
 import org.springframework.util.function.SingletonSupplier;
 
-import dev.eventbus.capture.PublishedChannels;
 import dev.eventbus.consume.ConsumptionBreakers;
 import dev.eventbus.consume.Inbox;
 import dev.eventbus.consume.InboxPurge;
@@ -89,8 +87,7 @@ public final class EventBusListenerAutoConfiguration {
 			ObjectProvider<EntityManagerFactory> entityManagerFactories, ObjectProvider<Inbox> inbox,
 			ObjectProvider<ConsumptionBreakers> breakers, ObjectProvider<ListenerConfigurer> configurers,
 			EventBusProperties properties) {
-		Set<String> published = new TreeSet<>();
-		entityManagerFactories.orderedStream().forEach((emf) -> published.addAll(PublishedChannels.of(emf)));
+		Set<String> published = EventBusTransportAutoConfiguration.publishedChannels(entityManagerFactories);
 		EventBusProperties.Consume consume = properties.getConsume();
 		EventBusProperties.Provision provision = properties.getProvision();
 		ListenerContainerBuilder builder = new ListenerContainerBuilder(containerFactory(factories, beanFactory), sqs,

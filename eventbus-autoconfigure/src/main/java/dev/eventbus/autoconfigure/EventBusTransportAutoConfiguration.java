@@ -2,6 +2,8 @@ package dev.eventbus.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.awspring.cloud.autoconfigure.sns.SnsAutoConfiguration;
 import io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration;
@@ -10,7 +12,6 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -23,20 +24,24 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 import dev.eventbus.capture.PublishedChannels;
-import dev.eventbus.consume.ListenerContainers;
 import dev.eventbus.outbox.OutboxRelay;
 import dev.eventbus.outbox.OutboxSignal;
 import dev.eventbus.outbox.OutboxStore;
 import dev.eventbus.outbox.RelayLeases;
+import dev.eventbus.provision.CachingTopicResolver;
 import dev.eventbus.provision.NamingStrategy;
 import dev.eventbus.provision.ProvisionMode;
+import dev.eventbus.provision.ProvisionSettings;
+import dev.eventbus.provision.QueueProvisioner;
+import dev.eventbus.provision.QueueRequests;
 import dev.eventbus.provision.SnsSqsProvisioner;
+import dev.eventbus.provision.TopicProvisioner;
 import dev.eventbus.transport.EventTransport;
 import dev.eventbus.transport.SnsEventTransport;
 
 /**
- * Topics and the relay: provisions the topic of every published channel and runs the relay
- * that sends outbox events to SNS.
+ * Provisioning and the relay: the start-up step that provisions the topic of every published
+ * channel and the queues of every listener, and the relay that sends outbox events to SNS.
  */
 @AutoConfiguration(after = { EventBusNamingAutoConfiguration.class, EventBusOutboxAutoConfiguration.class,
 		HibernateJpaAutoConfiguration.class, SnsAutoConfiguration.class, SqsAutoConfiguration.class })
@@ -50,32 +55,42 @@ public final class EventBusTransportAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SnsSqsProvisioner eventBusProvisioner(SnsClient sns, SqsAsyncClient sqs, NamingStrategy naming,
-			EventBusProperties properties) {
-		EventBusProperties.Provision provision = properties.getProvision();
-		return new SnsSqsProvisioner(sns, sqs, naming,
-				new SnsSqsProvisioner.Settings(provision.getMode(), properties.getPublish().isFifo(),
-						provision.getMaxReceiveCount(), provision.getVisibilityTimeout(),
-						provision.getDeadLetterRetention(), properties.getConsume().isRawDelivery(),
-						provision.getMessageRetention()));
-	}
-
-	@Bean
-	SmartInitializingSingleton eventBusTopicProvisioning(SnsSqsProvisioner provisioner,
-			ObjectProvider<EntityManagerFactory> entityManagerFactories, ObjectProvider<ListenerContainers> listeners,
-			EventBusProperties properties) {
-		return () -> {
-			// with listeners, the listener containers provision the topics too and report all at once
-			if (properties.getProvision().getMode() != ProvisionMode.NONE && listeners.getIfAvailable() == null) {
-				entityManagerFactories.orderedStream()
-					.forEach((emf) -> provisioner.provisionTopics(PublishedChannels.of(emf)));
-			}
-		};
+	CachingTopicResolver eventBusTopicResolver(SnsClient sns, NamingStrategy naming, EventBusProperties properties) {
+		return new CachingTopicResolver(
+				new TopicProvisioner(sns, properties.getProvision().getMode(), properties.getPublish().isFifo()),
+				naming);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	EventTransport eventBusTransport(SnsClient sns, SnsSqsProvisioner topics, EventBusProperties properties,
+	SnsSqsProvisioner eventBusProvisioner(CachingTopicResolver topics, SnsClient sns, SqsAsyncClient sqs,
+			NamingStrategy naming, ObjectProvider<EntityManagerFactory> entityManagerFactories,
+			ObjectProvider<QueueRequests> listeners, EventBusProperties properties) {
+		EventBusProperties.Provision provision = properties.getProvision();
+		ProvisionSettings settings = new ProvisionSettings(provision.getMode(), properties.getPublish().isFifo(),
+				provision.getMaxReceiveCount(), provision.getVisibilityTimeout(), provision.getDeadLetterRetention(),
+				properties.getConsume().isRawDelivery(), provision.getMessageRetention());
+		// none mode looks the published topics up at start-up only where listeners run (as documented): a
+		// publisher with listeners off may start before its topics exist, the relay retries until they do
+		boolean publishedTopicsAtStartUp = provision.getMode() != ProvisionMode.NONE
+				|| properties.getConsume().isEnabled();
+		return new SnsSqsProvisioner(topics, new QueueProvisioner(sqs, sns, topics, naming, settings),
+				provision.getMode(), publishedTopicsAtStartUp, () -> publishedChannels(entityManagerFactories),
+				() -> listeners.orderedStream().flatMap((bean) -> bean.queueRequests().stream()).toList());
+	}
+
+	/**
+	 * The channels of the {@code @PublishEvents} entities of all persistence units.
+	 */
+	static Set<String> publishedChannels(ObjectProvider<EntityManagerFactory> entityManagerFactories) {
+		Set<String> published = new TreeSet<>();
+		entityManagerFactories.orderedStream().forEach((emf) -> published.addAll(PublishedChannels.of(emf)));
+		return published;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventTransport eventBusTransport(SnsClient sns, CachingTopicResolver topics, EventBusProperties properties,
 			Environment environment) {
 		return new SnsEventTransport(sns, topics, EventBusNames.publisher(properties, environment));
 	}

@@ -1,9 +1,7 @@
 package dev.eventbus.consume;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import io.awspring.cloud.sqs.listener.SqsMessageListenerContainer;
@@ -15,17 +13,20 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.SmartLifecycle;
 
 import dev.eventbus.provision.ListenerQueue;
-import dev.eventbus.provision.MissingResourcesException;
+import dev.eventbus.provision.QueueRequest;
+import dev.eventbus.provision.QueueRequests;
 import dev.eventbus.provision.SnsSqsProvisioner;
 
 /**
  * The registrar of the {@link dev.eventbus.Listener} methods: once all singletons exist it
- * takes the endpoints the {@link ListenerAnnotationBeanPostProcessor} found, has each
- * listener's queue provisioned, and has the {@link ListenerContainerBuilder} create one Spring
+ * takes the endpoints the {@link ListenerAnnotationBeanPostProcessor} found, takes each
+ * listener's queue from the {@link SnsSqsProvisioner} (which provisions what
+ * {@link #queueRequests()} asks for and reports everything missing at once), and has the {@link ListenerContainerBuilder} create one Spring
  * Cloud AWS {@link SqsMessageListenerContainer} per listener; it starts and stops them with the
  * context.
  */
-public final class ListenerContainers implements SmartInitializingSingleton, SmartLifecycle, DisposableBean {
+public final class ListenerContainers
+		implements SmartInitializingSingleton, SmartLifecycle, DisposableBean, QueueRequests {
 
 	private static final Log logger = LogFactory.getLog(ListenerContainers.class);
 
@@ -46,7 +47,7 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 	/**
 	 * Creates the registrar.
 	 * @param listeners the post-processor that found the listener methods
-	 * @param provisioner provisions queues and subscriptions
+	 * @param provisioner the start-up step that provisions the listeners' queues
 	 * @param builder creates the container of each listener
 	 * @param publishedChannels the channels this application publishes (for the warning about
 	 * listeners on unknown channels)
@@ -73,43 +74,27 @@ public final class ListenerContainers implements SmartInitializingSingleton, Sma
 						+ "service publishes it, otherwise check the channel name");
 			}
 		}
-		provision(endpoints).forEach((endpoint, queue) -> {
+		for (ListenerEndpoint endpoint : endpoints) {
+			// the first call runs the provisioning of everything (see queueRequests())
+			ListenerQueue queue = this.provisioner.queue(endpoint.id());
 			this.queues.add(queue);
 			this.containers.add(this.builder.build(endpoint, queue));
 			logger.info("eventbus: @Listener " + endpoint.describe() + " consumes channel '" + endpoint.channel()
 					+ "' from queue " + queue.queueName()
 					+ (endpoint.actions().isEmpty() ? "" : " (actions " + endpoint.actions() + ")"));
-		});
+		}
 	}
 
 	/**
-	 * Provisions the topics of the published channels and each listener's queue, or in
-	 * {@code validate} mode reports everything missing at once.
-	 * @param endpoints the listeners
-	 * @return the queue of each listener, in the order of the listeners
+	 * What the listeners need provisioned.
+	 * @return one request per listener method
 	 */
-	private Map<ListenerEndpoint, ListenerQueue> provision(List<ListenerEndpoint> endpoints) {
-		Map<ListenerEndpoint, ListenerQueue> queues = new LinkedHashMap<>();
-		List<String> missing = new ArrayList<>();
-		try {
-			this.provisioner.provisionTopics(this.publishedChannels);
-		}
-		catch (MissingResourcesException ex) {
-			missing.addAll(ex.getMissing());
-		}
-		for (ListenerEndpoint endpoint : endpoints) {
-			try {
-				queues.put(endpoint,
-						this.provisioner.provisionListener(endpoint.id(), endpoint.channel(), endpoint.actions()));
-			}
-			catch (MissingResourcesException ex) {
-				ex.getMissing().stream().filter((resource) -> !missing.contains(resource)).forEach(missing::add);
-			}
-		}
-		if (!missing.isEmpty()) {
-			throw new MissingResourcesException(missing, this.provisioner.mode());
-		}
-		return queues;
+	@Override
+	public List<QueueRequest> queueRequests() {
+		return this.listeners.endpoints()
+			.stream()
+			.map((endpoint) -> new QueueRequest(endpoint.id(), endpoint.channel(), endpoint.actions()))
+			.toList();
 	}
 
 	/**

@@ -64,12 +64,12 @@ class DefaultNamingStrategyTests {
 
 	@Test
 	void filterPolicyListsTheNamedActionsOrAllBindableOnesWhenNoneAreNamed() {
-		assertThat(SnsSqsProvisioner.filterPolicy(List.of(Action.DELETED))).isEqualTo("{\"action\":[\"deleted\"]}");
-		assertThat(SnsSqsProvisioner.filterPolicy(List.of(Action.UPDATED, Action.CREATED)))
+		assertThat(PolicyDocuments.filterPolicy(List.of(Action.DELETED))).isEqualTo("{\"action\":[\"deleted\"]}");
+		assertThat(PolicyDocuments.filterPolicy(List.of(Action.UPDATED, Action.CREATED)))
 			.isEqualTo("{\"action\":[\"created\",\"updated\"]}");
-		assertThat(SnsSqsProvisioner.filterPolicy(List.of()))
+		assertThat(PolicyDocuments.filterPolicy(List.of()))
 			.isEqualTo("{\"action\":[\"created\",\"updated\",\"deleted\"]}");
-		assertThat(SnsSqsProvisioner.filterPolicy(List.of(Action.DELETED, Action.CREATED, Action.UPDATED)))
+		assertThat(PolicyDocuments.filterPolicy(List.of(Action.DELETED, Action.CREATED, Action.UPDATED)))
 			.isEqualTo("{\"action\":[\"created\",\"updated\",\"deleted\"]}");
 	}
 
