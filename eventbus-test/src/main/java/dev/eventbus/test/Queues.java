@@ -6,7 +6,8 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * What tests ask of an SQS queue: its URL by name and how many messages it holds.
+ * What tests ask of an SQS queue: its URL by name, its ARN (to subscribe it to a topic) and how many
+ * messages it holds.
  */
 public final class Queues {
 
@@ -23,6 +24,19 @@ public final class Queues {
 	 */
 	public static String url(SqsAsyncClient sqs, String queueName) {
 		return sqs.getQueueUrl((request) -> request.queueName(queueName)).join().queueUrl();
+	}
+
+	/**
+	 * The ARN of a queue, what an SNS subscription names as its endpoint.
+	 * @param sqs the SQS client
+	 * @param queueUrl the queue's URL
+	 * @return its ARN
+	 */
+	public static String arn(SqsAsyncClient sqs, String queueUrl) {
+		return sqs.getQueueAttributes((request) -> request.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+			.join()
+			.attributes()
+			.get(QueueAttributeName.QUEUE_ARN);
 	}
 
 	/**

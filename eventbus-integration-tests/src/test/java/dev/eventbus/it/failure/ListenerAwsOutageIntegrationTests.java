@@ -18,6 +18,7 @@ import dev.eventbus.consume.ConsumptionBreaker;
 import dev.eventbus.consume.ConsumptionBreakers;
 import dev.eventbus.consume.ListenerContainers;
 import dev.eventbus.consume.OutageCause;
+import dev.eventbus.failure.Delivery;
 import dev.eventbus.failure.Messages;
 import dev.eventbus.failure.TestApps;
 import dev.eventbus.failure.TestSchema;
@@ -76,7 +77,7 @@ class ListenerAwsOutageIntegrationTests {
 		SqsAsyncClient sqs = context.getBean(SqsAsyncClient.class);
 		List<ListenerQueue> queues = context.getBean(ListenerContainers.class).queues();
 		tx.executeWithoutResult((status) -> entityManager.persist(new Letter(0L, "before")));
-		await().atMost(Duration.ofSeconds(30)).until(() -> forwarder.forwarded().entityIds().contains("0"));
+		await().atMost(Duration.ofSeconds(30)).until(() -> forwarder.forwarded().distinct(Delivery::entityId).contains("0"));
 		int start = output.getAll().length();
 
 		downstream.suspend();
@@ -93,7 +94,7 @@ class ListenerAwsOutageIntegrationTests {
 				.atMost(rest.plusSeconds(5))
 				.pollInterval(Duration.ofSeconds(1))
 				.until(() -> breaker.state() != ConsumptionBreaker.State.CLOSED
-						&& forwarder.forwarded().entityIds().size() == 1);
+						&& forwarder.forwarded().distinct(Delivery::entityId).size() == 1);
 		}
 		finally {
 			downstream.resume();
@@ -101,7 +102,7 @@ class ListenerAwsOutageIntegrationTests {
 
 		await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(250))
-			.until(() -> forwarder.forwarded().entityIds().size() == EVENTS + 1);
+			.until(() -> forwarder.forwarded().distinct(Delivery::entityId).size() == EVENTS + 1);
 		assertThat(breaker.state()).isEqualTo(ConsumptionBreaker.State.CLOSED);
 		assertThat(queues).singleElement()
 			.satisfies((queue) -> assertThat(Messages.drain(sqs, queue.deadLetterQueueName(), 0, Duration.ofSeconds(2)))

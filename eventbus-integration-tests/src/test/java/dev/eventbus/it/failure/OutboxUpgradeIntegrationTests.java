@@ -26,6 +26,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.eventbus.failure.Delivery;
 import dev.eventbus.failure.TestApps;
 import dev.eventbus.failure.TestSchema;
 import dev.eventbus.failure.TopicTap;
@@ -90,9 +91,9 @@ class OutboxUpgradeIntegrationTests {
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> listener.received().size() >= 3 && tap.poll().size() >= 2);
 			// the row from before the upgrade may have been relayed before the tap was subscribed
-			assertThat(listener.received()).extracting(BookingListener.Received::entityId)
+			assertThat(listener.received()).extracting(Delivery::entityId)
 				.containsExactlyInAnyOrder("900", "901", "902");
-			assertThat(listener.received()).extracting(BookingListener.Received::eventId)
+			assertThat(listener.received()).extracting(Delivery::eventId)
 				.contains(beforeUpgrade.toString(), duringUpgrade.toString());
 			List<TopicTap.Notification> sent = tap.poll();
 			assertThat(sent).extracting((notification) -> notification.body().path("entityId").asString())
