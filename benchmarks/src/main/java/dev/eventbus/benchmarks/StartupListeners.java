@@ -36,7 +36,8 @@ public class StartupListeners {
 		@Override
 		public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
 			for (int i = 1; i <= COUNT; i++) {
-				registry.registerBeanDefinition(String.format("s%02d", i), new RootBeanDefinition(StartupListener.class));
+				String name = String.format("s%02d", i);
+				registry.registerBeanDefinition(name, new RootBeanDefinition(StartupListener.class));
 			}
 		}
 

@@ -18,10 +18,10 @@ class StartupListenersTests {
 
 	@Test
 	void registersFiftyListenerBeansWithTheirOwnNames() {
+		String[] names = IntStream.rangeClosed(1, 50).mapToObj((i) -> String.format("s%02d", i)).toArray(String[]::new);
 		this.runner.withPropertyValues("bench.startup-listeners=true")
 			.run((context) -> assertThat(context.getBeanNamesForType(StartupListeners.StartupListener.class))
-				.containsExactlyInAnyOrder(
-						IntStream.rangeClosed(1, 50).mapToObj((i) -> String.format("s%02d", i)).toArray(String[]::new)));
+				.containsExactlyInAnyOrder(names));
 	}
 
 	@Test

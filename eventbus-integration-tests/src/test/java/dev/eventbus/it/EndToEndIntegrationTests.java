@@ -193,10 +193,11 @@ class EndToEndIntegrationTests {
 			String queue = "it-e2e-orderListeners-" + listener;
 			// handled messages are deleted in batches: once the queue is empty, a custom event that had
 			// reached it would be in the dead-letter queue as poison
+			String url = Queues.url(this.sqs, queue);
 			await().atMost(TIMEOUT)
-				.untilAsserted(() -> assertThat(Queues.depth(this.sqs, Queues.url(this.sqs, queue))).as("messages in %s", queue)
-					.isZero());
-			assertThat(Queues.depth(this.sqs, Queues.url(this.sqs, queue + "-dlq"))).as("dead letters of %s", queue).isZero();
+				.untilAsserted(() -> assertThat(Queues.depth(this.sqs, url)).as("messages in %s", queue).isZero());
+			assertThat(Queues.depth(this.sqs, Queues.url(this.sqs, queue + "-dlq"))).as("dead letters of %s", queue)
+				.isZero();
 		}
 	}
 

@@ -90,8 +90,8 @@ class ConsumerRetryIntegrationTests {
 	void duplicateDeliveryOfOneEventToAnIdempotentListenerCallsItOnce() throws Exception {
 		UUID id = save();
 		await().atMost(TIMEOUT).until(() -> this.calls.of("idempotent", id) == 1);
-		Map<String, Object> row = this.jdbc.queryForMap("select event_id, body from eventbus_outbox where entity_id = ?",
-				id.toString());
+		Map<String, Object> row = this.jdbc
+			.queryForMap("select event_id, body from eventbus_outbox where entity_id = ?", id.toString());
 		String body = (String) row.get("body");
 		String topicArn = Topics.arn(this.sns, "it-retry-RetryItem");
 		String notification = "{\"Type\":\"Notification\",\"MessageId\":\"" + UUID.randomUUID() + "\",\"TopicArn\":\""
@@ -102,8 +102,8 @@ class ConsumerRetryIntegrationTests {
 		this.sqs.sendMessage((r) -> r.queueUrl(queue).messageBody(notification)).join();
 		await().atMost(TIMEOUT).until(() -> Queues.depth(this.sqs, queue) == 0);
 		assertThat(this.calls.of("idempotent", id)).isEqualTo(1);
-		assertThat(this.jdbc.queryForObject("select count(*) from eventbus_inbox where listener_id = ? and event_id = ?",
-				Long.class, "idempotent", row.get("event_id")))
+		String inboxRow = "select count(*) from eventbus_inbox where listener_id = ? and event_id = ?";
+		assertThat(this.jdbc.queryForObject(inboxRow, Long.class, "idempotent", row.get("event_id")))
 			.as("the inbox row of this event")
 			.isOne();
 	}

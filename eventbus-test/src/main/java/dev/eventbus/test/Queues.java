@@ -33,7 +33,8 @@ public final class Queues {
 	 * @return its ARN
 	 */
 	public static String arn(SqsAsyncClient sqs, String queueUrl) {
-		return sqs.getQueueAttributes((request) -> request.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+		return sqs
+			.getQueueAttributes((request) -> request.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
 			.join()
 			.attributes()
 			.get(QueueAttributeName.QUEUE_ARN);

@@ -132,10 +132,7 @@ class BadConfigurationIntegrationTests {
 	}
 
 	private static Map<String, String> properties(FauxqsEmulator emulator, String name) {
-		Map<String, String> properties = TestApps.baseProperties(emulator, TestSchema.url(SCHEMA));
-		properties.put("spring.application.name", "fx-bad-" + name);
-		properties.put("eventbus.publish.topic-prefix", "fx-bad-" + name + "-");
-		return properties;
+		return TestApps.properties(emulator, TestSchema.url(SCHEMA), "fx-bad-" + name);
 	}
 
 	/**

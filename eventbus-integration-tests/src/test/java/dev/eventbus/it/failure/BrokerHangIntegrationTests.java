@@ -44,9 +44,7 @@ class BrokerHangIntegrationTests {
 	@Test
 	void relayNoticesAHangingBrokerWithinTheCallTimeoutAndDeliversEverythingOnceItAnswers(CapturedOutput output) {
 		FauxqsEmulator emulator = FauxqsEmulator.start();
-		Map<String, String> properties = TestApps.baseProperties(emulator, TestSchema.fresh("fx_hang"));
-		properties.put("spring.application.name", "fx-hang");
-		properties.put("eventbus.publish.topic-prefix", "fx-hang-");
+		Map<String, String> properties = TestApps.properties(emulator, TestSchema.fresh("fx_hang"), "fx-hang");
 		properties.put("eventbus.outbox.retry-delay", "200ms");
 		properties.put("eventbus.outbox.max-retry-delay", "2s");
 		properties.put("eventbus.aws.api-call-timeout", CALL_TIMEOUT.toMillis() + "ms");
@@ -57,7 +55,8 @@ class BrokerHangIntegrationTests {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			ParcelListener listener = context.getBean(ParcelListener.class);
 			tx.executeWithoutResult((status) -> entityManager.persist(new Parcel(0L, "before")));
-			await().atMost(Duration.ofSeconds(30)).until(() -> listener.deliveries().distinct(Delivery::entityId).contains("0"));
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> listener.deliveries().distinct(Delivery::entityId).contains("0"));
 			int start = output.getAll().length();
 
 			emulator.suspend();

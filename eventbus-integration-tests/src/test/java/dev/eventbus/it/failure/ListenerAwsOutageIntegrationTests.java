@@ -53,9 +53,7 @@ class ListenerAwsOutageIntegrationTests {
 			CapturedOutput output) {
 		FauxqsEmulator downstream = FauxqsEmulator.start();
 		try {
-			Map<String, String> properties = TestApps.baseProperties(emulator, TestSchema.fresh("fx_awsout"));
-			properties.put("spring.application.name", "fx-awsout");
-			properties.put("eventbus.publish.topic-prefix", "fx-awsout-");
+			Map<String, String> properties = TestApps.properties(emulator, TestSchema.fresh("fx_awsout"), "fx-awsout");
 			properties.put("eventbus.consume.outage.max-probe-delay", "4s");
 			properties.put("test.downstream.endpoint", downstream.endpoint());
 			properties.put("test.downstream.queue", "fx-awsout-forwarded");
@@ -77,7 +75,8 @@ class ListenerAwsOutageIntegrationTests {
 		SqsAsyncClient sqs = context.getBean(SqsAsyncClient.class);
 		List<ListenerQueue> queues = context.getBean(ListenerContainers.class).queues();
 		tx.executeWithoutResult((status) -> entityManager.persist(new Letter(0L, "before")));
-		await().atMost(Duration.ofSeconds(30)).until(() -> forwarder.forwarded().distinct(Delivery::entityId).contains("0"));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> forwarder.forwarded().distinct(Delivery::entityId).contains("0"));
 		int start = output.getAll().length();
 
 		downstream.suspend();

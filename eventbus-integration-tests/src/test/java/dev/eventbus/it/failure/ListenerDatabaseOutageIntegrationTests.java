@@ -105,7 +105,8 @@ class ListenerDatabaseOutageIntegrationTests {
 			published.add(Long.toString(id));
 		}, 0, 25, TimeUnit.MILLISECONDS);
 		try {
-			await().atMost(Duration.ofSeconds(30)).until(() -> listeners.recorded().distinct(Delivery::entityId).size() >= 100);
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> listeners.recorded().distinct(Delivery::entityId).size() >= 100);
 			int start = output.getAll().length();
 
 			long stopped = System.nanoTime();

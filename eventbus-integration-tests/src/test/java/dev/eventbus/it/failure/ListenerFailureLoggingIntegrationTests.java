@@ -40,9 +40,7 @@ class ListenerFailureLoggingIntegrationTests {
 	@Test
 	void theApplicationsOwnListenerErrorIsLoggedAndAnEventbusFailureOnlyOnceByEventbus(FauxqsEmulator emulator,
 			CapturedOutput output) {
-		Map<String, String> properties = TestApps.baseProperties(emulator, TestSchema.fresh("fx_logging"));
-		properties.put("spring.application.name", "fx-log");
-		properties.put("eventbus.publish.topic-prefix", "fx-log-");
+		Map<String, String> properties = TestApps.properties(emulator, TestSchema.fresh("fx_logging"), "fx-log");
 		try (ConfigurableApplicationContext context = TestApps.run(LoggingApp.class, properties)) {
 			SqsAsyncClient sqs = context.getBean(SqsAsyncClient.class);
 			String userQueue = Queues.url(sqs, LoggingApp.USER_QUEUE);

@@ -209,7 +209,8 @@ class PoisonMessageIntegrationTests {
 		assertThat(lines).filteredOn((line) -> line.contains("without the eventbus-error attribute")).hasSize(1);
 		assertThat(output.getAll()).as("no retry").doesNotContain("PoisonListeners.limits(EntityEvent) failed");
 		assertThat(this.listeners.limits().count()).isZero();
-		assertThat(Queues.depth(this.sqs, queueUrl)).as("the listener queue holds neither message, visible or in flight")
+		assertThat(Queues.depth(this.sqs, queueUrl))
+			.as("the listener queue holds neither message, visible or in flight")
 			.isZero();
 	}
 

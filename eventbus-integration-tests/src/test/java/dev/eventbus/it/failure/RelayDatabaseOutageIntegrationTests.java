@@ -37,9 +37,7 @@ class RelayDatabaseOutageIntegrationTests {
 
 	@Test
 	void relayThatCannotReadTheOutboxLogsOneWarningAndRecovers(FauxqsEmulator emulator, CapturedOutput output) {
-		Map<String, String> properties = TestApps.baseProperties(emulator, TestSchema.fresh("fx_dbout"));
-		properties.put("spring.application.name", "fx-dbout");
-		properties.put("eventbus.publish.topic-prefix", "fx-dbout-");
+		Map<String, String> properties = TestApps.properties(emulator, TestSchema.fresh("fx_dbout"), "fx-dbout");
 		properties.put("eventbus.outbox.retry-delay", "200ms");
 		properties.put("eventbus.outbox.max-retry-delay", "1s");
 		try (ConfigurableApplicationContext context = TestApps.run(OutageApp.class, properties)) {
@@ -48,7 +46,8 @@ class RelayDatabaseOutageIntegrationTests {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			ParcelListener listener = context.getBean(ParcelListener.class);
 			tx.executeWithoutResult((status) -> entityManager.persist(new Parcel(1L, "before")));
-			await().atMost(Duration.ofSeconds(30)).until(() -> listener.deliveries().distinct(Delivery::entityId).contains("1"));
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> listener.deliveries().distinct(Delivery::entityId).contains("1"));
 			int start = output.getAll().length();
 
 			jdbc.execute("alter table eventbus_outbox rename to eventbus_outbox_away");
@@ -60,7 +59,8 @@ class RelayDatabaseOutageIntegrationTests {
 				.until(() -> relayWarnings(output, start).size() == 1);
 			jdbc.execute("alter table eventbus_outbox_away rename to eventbus_outbox");
 			tx.executeWithoutResult((status) -> entityManager.persist(new Parcel(2L, "after")));
-			await().atMost(Duration.ofSeconds(30)).until(() -> listener.deliveries().distinct(Delivery::entityId).contains("2"));
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> listener.deliveries().distinct(Delivery::entityId).contains("2"));
 			await("the relay's INFO on recovery").atMost(Duration.ofSeconds(10))
 				.until(() -> relayLines(output, start, " INFO ").stream()
 					.anyMatch((line) -> line.contains("eventbus can use the outbox table again after")));

@@ -46,9 +46,7 @@ class RelayOutageIntegrationTests {
 	@Test
 	void eventsCommittedWhileTheBrokerIsDownWaitInTheOutboxAndAreAllDeliveredWhenItIsBack(CapturedOutput output) {
 		FauxqsEmulator emulator = FauxqsEmulator.start(this.dataDir);
-		Map<String, String> properties = TestApps.baseProperties(emulator, TestSchema.fresh("fx_outage"));
-		properties.put("spring.application.name", "fx-outage");
-		properties.put("eventbus.publish.topic-prefix", "fx-outage-");
+		Map<String, String> properties = TestApps.properties(emulator, TestSchema.fresh("fx_outage"), "fx-outage");
 		properties.put("eventbus.outbox.retry-delay", "200ms");
 		properties.put("eventbus.outbox.max-retry-delay", "2s");
 		try (ConfigurableApplicationContext context = TestApps.run(OutageApp.class, properties)) {

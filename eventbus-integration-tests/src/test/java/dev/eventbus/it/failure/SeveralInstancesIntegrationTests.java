@@ -52,9 +52,7 @@ class SeveralInstancesIntegrationTests {
 
 	@Test
 	void twoInstancesPublishEachEventOnceAndHandleItOncePerListener() {
-		Map<String, String> properties = TestApps.baseProperties(endpoint(), TestSchema.fresh("fx_instances"));
-		properties.put("spring.application.name", "fx-instances");
-		properties.put("eventbus.publish.topic-prefix", "fx-instances-");
+		Map<String, String> properties = TestApps.properties(endpoint(), TestSchema.fresh("fx_instances"), "fx-instances");
 		properties.put("spring.jpa.hibernate.ddl-auto", "create");
 		try (ConfigurableApplicationContext first = TestApps.run(InstancesApp.class, properties)) {
 			properties.put("spring.jpa.hibernate.ddl-auto", "none");

@@ -196,10 +196,7 @@ class SharedOutboxIntegrationTests {
 	}
 
 	private static Map<String, String> properties(FauxqsEmulator emulator, String schema, String application) {
-		Map<String, String> properties = TestApps.baseProperties(emulator, TestSchema.url(schema));
-		properties.put("spring.application.name", application);
-		properties.put("eventbus.publish.topic-prefix", application + "-");
-		return properties;
+		return TestApps.properties(emulator, TestSchema.url(schema), application);
 	}
 
 	private static TopicTap tap(ConfigurableApplicationContext context, String topic, String queue) {
