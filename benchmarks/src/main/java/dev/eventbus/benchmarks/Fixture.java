@@ -8,7 +8,6 @@ import java.util.function.Function;
 
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.eventbus.consume.ListenerContainers;
 import dev.eventbus.outbox.OutboxRelay;
 import dev.eventbus.outbox.OutboxSignal;
+import dev.eventbus.test.Queues;
 import jakarta.persistence.EntityManager;
 
 /**
@@ -152,23 +152,12 @@ final class Fixture implements AutoCloseable {
 	}
 
 	void subscribe(String topicArn, String queueUrl) {
-		String queueArn = this.sqs
-			.getQueueAttributes((request) -> request.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-			.join()
-			.attributes()
-			.get(QueueAttributeName.QUEUE_ARN);
+		String queueArn = Queues.arn(this.sqs, queueUrl);
 		this.sns.subscribe((request) -> request.topicArn(topicArn).protocol("sqs").endpoint(queueArn));
 	}
 
 	long queueDepth(String queueUrl) {
-		Map<QueueAttributeName, String> attributes = this.sqs
-			.getQueueAttributes((request) -> request.queueUrl(queueUrl)
-				.attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-						QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-			.join()
-			.attributes();
-		return Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-				+ Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+		return Queues.depth(this.sqs, queueUrl);
 	}
 
 	static void await(String what, Duration timeout, BooleanSupplier condition) {

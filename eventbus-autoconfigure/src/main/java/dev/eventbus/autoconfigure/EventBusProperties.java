@@ -88,14 +88,6 @@ public class EventBusProperties {
 		 */
 		private boolean fifo;
 
-		public boolean isFifo() {
-			return this.fifo;
-		}
-
-		public void setFifo(boolean fifo) {
-			this.fifo = fifo;
-		}
-
 		public String getTopicPrefix() {
 			return this.topicPrefix;
 		}
@@ -110,6 +102,14 @@ public class EventBusProperties {
 
 		public void setPublisher(@Nullable String publisher) {
 			this.publisher = publisher;
+		}
+
+		public boolean isFifo() {
+			return this.fifo;
+		}
+
+		public void setFifo(boolean fifo) {
+			this.fifo = fifo;
 		}
 
 	}
@@ -227,20 +227,20 @@ public class EventBusProperties {
 			this.retention = retention;
 		}
 
-		public int getRelayWorkers() {
-			return this.relayWorkers;
-		}
-
-		public void setRelayWorkers(int relayWorkers) {
-			this.relayWorkers = relayWorkers;
-		}
-
 		public boolean isRelayEnabled() {
 			return this.relayEnabled;
 		}
 
 		public void setRelayEnabled(boolean relayEnabled) {
 			this.relayEnabled = relayEnabled;
+		}
+
+		public int getRelayWorkers() {
+			return this.relayWorkers;
+		}
+
+		public void setRelayWorkers(int relayWorkers) {
+			this.relayWorkers = relayWorkers;
 		}
 
 		public Duration getLeaseDuration() {
@@ -288,14 +288,6 @@ public class EventBusProperties {
 		 */
 		private Duration messageRetention = Duration.ofDays(14);
 
-		public Duration getMessageRetention() {
-			return this.messageRetention;
-		}
-
-		public void setMessageRetention(Duration messageRetention) {
-			this.messageRetention = messageRetention;
-		}
-
 		public ProvisionMode getMode() {
 			return this.mode;
 		}
@@ -326,6 +318,14 @@ public class EventBusProperties {
 
 		public void setDeadLetterRetention(Duration deadLetterRetention) {
 			this.deadLetterRetention = deadLetterRetention;
+		}
+
+		public Duration getMessageRetention() {
+			return this.messageRetention;
+		}
+
+		public void setMessageRetention(Duration messageRetention) {
+			this.messageRetention = messageRetention;
 		}
 
 	}
@@ -368,14 +368,6 @@ public class EventBusProperties {
 		 */
 		private boolean rawDelivery;
 
-		public boolean isRawDelivery() {
-			return this.rawDelivery;
-		}
-
-		public void setRawDelivery(boolean rawDelivery) {
-			this.rawDelivery = rawDelivery;
-		}
-
 		/**
 		 * How long handled event ids are kept in the eventbus_inbox table: the window in which
 		 * a redelivery is recognised.
@@ -399,12 +391,28 @@ public class EventBusProperties {
 
 		private final Outage outage = new Outage();
 
-		/**
-		 * What listeners do during outages of what they need.
-		 * @return the {@code outage} group
-		 */
-		public Outage getOutage() {
-			return this.outage;
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getQueuePrefix() {
+			return this.queuePrefix;
+		}
+
+		public void setQueuePrefix(@Nullable String queuePrefix) {
+			this.queuePrefix = queuePrefix;
+		}
+
+		public int getMaxConcurrentMessages() {
+			return this.maxConcurrentMessages;
+		}
+
+		public void setMaxConcurrentMessages(int maxConcurrentMessages) {
+			this.maxConcurrentMessages = maxConcurrentMessages;
 		}
 
 		public boolean isIdempotent() {
@@ -413,6 +421,14 @@ public class EventBusProperties {
 
 		public void setIdempotent(boolean idempotent) {
 			this.idempotent = idempotent;
+		}
+
+		public boolean isRawDelivery() {
+			return this.rawDelivery;
+		}
+
+		public void setRawDelivery(boolean rawDelivery) {
+			this.rawDelivery = rawDelivery;
 		}
 
 		public Duration getInboxRetention() {
@@ -443,28 +459,12 @@ public class EventBusProperties {
 			return this.retry;
 		}
 
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-		public @Nullable String getQueuePrefix() {
-			return this.queuePrefix;
-		}
-
-		public void setQueuePrefix(@Nullable String queuePrefix) {
-			this.queuePrefix = queuePrefix;
-		}
-
-		public int getMaxConcurrentMessages() {
-			return this.maxConcurrentMessages;
-		}
-
-		public void setMaxConcurrentMessages(int maxConcurrentMessages) {
-			this.maxConcurrentMessages = maxConcurrentMessages;
+		/**
+		 * What listeners do during outages of what they need.
+		 * @return the {@code outage} group
+		 */
+		public Outage getOutage() {
+			return this.outage;
 		}
 
 	}

@@ -1,63 +1,66 @@
 package dev.eventbus.failure;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
-import dev.eventbus.EntityEvent;
-
 /**
- * What a test listener received: one entry per invocation, thread-safe.
+ * What test listeners received, one entry per invocation, in the order they were added; safe
+ * to add to from listener threads while a test reads. The one collector of listener calls of
+ * these tests: entries are {@link Delivery} records or a listener class's own record.
+ *
+ * @param <T> the type of an entry
  */
-public final class Deliveries {
+public final class Deliveries<T> {
+
+	private final List<T> entries = new ArrayList<>();
 
 	/**
-	 * One invocation of a listener method.
-	 *
-	 * @param eventId the event id
-	 * @param entityId the entity id
-	 * @param thread the thread that ran the listener
+	 * Records one invocation.
+	 * @param entry what the listener received
 	 */
-	public record Delivery(String eventId, String entityId, String thread) {
+	public synchronized void add(T entry) {
+		this.entries.add(entry);
 	}
 
-	private final List<Delivery> deliveries = new ArrayList<>();
-
-	public void add(EntityEvent<?> event) {
-		add(new Delivery(event.eventId(), String.valueOf(event.entityId()), Thread.currentThread().getName()));
-	}
-
-	public synchronized void add(Delivery delivery) {
-		this.deliveries.add(delivery);
-	}
-
-	/** How many times the listener ran. */
+	/**
+	 * How many times the listeners ran.
+	 * @return the number of entries
+	 */
 	public synchronized int count() {
-		return this.deliveries.size();
+		return this.entries.size();
 	}
 
-	public synchronized List<Delivery> all() {
-		return List.copyOf(this.deliveries);
+	/**
+	 * Everything received so far.
+	 * @return a copy of the entries
+	 */
+	public synchronized List<T> all() {
+		return List.copyOf(this.entries);
 	}
 
-	public synchronized List<Delivery> matching(Predicate<Delivery> filter) {
-		return this.deliveries.stream().filter(filter).toList();
+	/**
+	 * The entries that match.
+	 * @param filter which entries
+	 * @return a copy of the matching entries
+	 */
+	public synchronized List<T> matching(Predicate<? super T> filter) {
+		return this.entries.stream().filter(filter).toList();
 	}
 
-	/** The distinct entity ids received. */
-	public synchronized Set<String> entityIds() {
-		Set<String> ids = new HashSet<>();
-		this.deliveries.forEach((delivery) -> ids.add(delivery.entityId()));
-		return ids;
-	}
-
-	/** The distinct event ids received. */
-	public synchronized Set<String> eventIds() {
-		Set<String> ids = new HashSet<>();
-		this.deliveries.forEach((delivery) -> ids.add(delivery.eventId()));
-		return ids;
+	/**
+	 * The distinct values of one field of the entries, such as the entity ids received.
+	 * @param <V> the type of the value
+	 * @param field the field
+	 * @return the values, in the order they were first received
+	 */
+	public synchronized <V> Set<V> distinct(Function<? super T, ? extends V> field) {
+		Set<V> values = new LinkedHashSet<>();
+		this.entries.forEach((entry) -> values.add(field.apply(entry)));
+		return values;
 	}
 
 }

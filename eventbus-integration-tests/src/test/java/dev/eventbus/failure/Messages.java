@@ -12,6 +12,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.eventbus.test.Queues;
+
 /**
  * Hand-made messages (envelopes, SNS notifications) and a reader of dead-letter queues, for
  * tests that talk to SQS directly.
@@ -84,7 +86,7 @@ public final class Messages {
 	 */
 	public static Map<String, DeadLetter> drain(SqsAsyncClient sqs, String queueName, int expected,
 			Duration atMost) {
-		String url = sqs.getQueueUrl((request) -> request.queueName(queueName)).join().queueUrl();
+		String url = Queues.url(sqs, queueName);
 		Map<String, DeadLetter> received = new LinkedHashMap<>();
 		long deadline = System.nanoTime() + atMost.toNanos();
 		boolean extraRound = false;

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.eventbus.test.FauxqsEmulator;
+import dev.eventbus.test.SnsSqsEndpoint;
 
 /**
  * Starts test applications with {@link SpringApplicationBuilder}. Properties are passed as
@@ -27,8 +27,35 @@ public final class TestApps {
 	 * @param jdbcUrl the database URL (usually of a {@link TestSchema})
 	 * @return the properties, modifiable
 	 */
-	public static Map<String, String> baseProperties(FauxqsEmulator emulator, String jdbcUrl) {
+	public static Map<String, String> baseProperties(SnsSqsEndpoint emulator, String jdbcUrl) {
 		return baseProperties(emulator.springProperties(), jdbcUrl);
+	}
+
+	/**
+	 * The properties of one test application: the {@linkplain #baseProperties(Map, String) base
+	 * properties}, its name, and its name followed by {@code -} as its topic prefix.
+	 * @param emulator the SNS/SQS endpoint
+	 * @param jdbcUrl the database URL (usually of a {@link TestSchema})
+	 * @param application the application's name
+	 * @return the properties, modifiable
+	 */
+	public static Map<String, String> properties(SnsSqsEndpoint emulator, String jdbcUrl, String application) {
+		return properties(emulator.springProperties(), jdbcUrl, application);
+	}
+
+	/**
+	 * The properties of one test application, for any SNS/SQS endpoint (such as moto's).
+	 * @param endpoint the Spring properties of the SNS/SQS endpoint
+	 * @param jdbcUrl the database URL (usually of a {@link TestSchema})
+	 * @param application the application's name
+	 * @return the properties, modifiable
+	 * @see #properties(SnsSqsEndpoint, String, String)
+	 */
+	public static Map<String, String> properties(Map<String, String> endpoint, String jdbcUrl, String application) {
+		Map<String, String> properties = baseProperties(endpoint, jdbcUrl);
+		properties.put("spring.application.name", application);
+		properties.put("eventbus.publish.topic-prefix", application + "-");
+		return properties;
 	}
 
 	/**

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.model.Topic;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.eventbus.test.Queues;
+import dev.eventbus.test.Topics;
 
 /**
  * A plain SQS queue of the test's own, subscribed to a topic, that shows what the topic sent as
@@ -52,19 +53,9 @@ public final class TopicTap {
 	 * @return the tap
 	 */
 	public static TopicTap subscribe(SnsClient sns, SqsAsyncClient sqs, String topicName, String queueName) {
-		String topicArn = sns.listTopicsPaginator()
-			.topics()
-			.stream()
-			.map(Topic::topicArn)
-			.filter((arn) -> arn.endsWith(":" + topicName))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("no SNS topic " + topicName));
+		String topicArn = Topics.arn(sns, topicName);
 		String queueUrl = sqs.createQueue((request) -> request.queueName(queueName)).join().queueUrl();
-		String queueArn = sqs
-			.getQueueAttributes((request) -> request.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-			.join()
-			.attributes()
-			.get(QueueAttributeName.QUEUE_ARN);
+		String queueArn = Queues.arn(sqs, queueUrl);
 		sns.subscribe((request) -> request.topicArn(topicArn).protocol("sqs").endpoint(queueArn));
 		return new TopicTap(sqs, queueUrl);
 	}

@@ -16,6 +16,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.eventbus.test.EnableFauxqs;
+import dev.eventbus.test.Queues;
+import dev.eventbus.test.Topics;
 import jakarta.persistence.EntityManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,10 +77,9 @@ class FifoOrderingIntegrationTests {
 
 	@Test
 	void topicsAndQueuesAreFifo() {
-		assertThat(this.sns.listTopics().topics()).anySatisfy(
-				(topic) -> assertThat(topic.topicArn()).endsWith(":it-fifo-Counter.fifo"));
-		assertThat(this.sqs.getQueueUrl((r) -> r.queueName("it-fifo-steps.fifo")).join().queueUrl()).isNotEmpty();
-		assertThat(this.sqs.getQueueUrl((r) -> r.queueName("it-fifo-steps-dlq.fifo")).join().queueUrl()).isNotEmpty();
+		assertThat(Topics.arn(this.sns, "it-fifo-Counter.fifo")).endsWith(":it-fifo-Counter.fifo");
+		assertThat(Queues.url(this.sqs, "it-fifo-steps.fifo")).isNotEmpty();
+		assertThat(Queues.url(this.sqs, "it-fifo-steps-dlq.fifo")).isNotEmpty();
 	}
 
 }

@@ -21,8 +21,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.eventbus.Action;
 import dev.eventbus.EntityEvent;
+import dev.eventbus.failure.Deliveries;
 import dev.eventbus.failure.Messages;
+import dev.eventbus.it.OrderListeners.Call;
 import dev.eventbus.test.EnableFauxqs;
+import dev.eventbus.test.Queues;
+import dev.eventbus.test.Topics;
 import jakarta.persistence.EntityManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +56,7 @@ class EndToEndIntegrationTests {
 	EntityManager entityManager;
 
 	@Autowired
-	Received received;
+	Deliveries<Call> received;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -76,7 +80,7 @@ class EndToEndIntegrationTests {
 			order.setSecret("s3cr3t");
 			this.entityManager.persist(order);
 		});
-		List<Received.Call> created = awaitCalls("envelope", id, 1);
+		List<Call> created = awaitCalls("envelope", id, 1);
 		assertThat(created.get(0).action()).isEqualTo(Action.CREATED);
 		assertThat(created.get(0).channel()).isEqualTo("ItOrder");
 		assertThat(created.get(0).payload()).isEqualTo(new OrderView(id, "NEW", new BigDecimal("42.50")));
@@ -94,7 +98,7 @@ class EndToEndIntegrationTests {
 			order.setTotal(new BigDecimal("40.00"));
 			order.setSecret("changed");
 		});
-		List<Received.Call> updated = awaitCalls("envelope", id, 2);
+		List<Call> updated = awaitCalls("envelope", id, 2);
 		assertThat(updated.get(1).action()).isEqualTo(Action.UPDATED);
 		assertThat(updated.get(1).payload()).isEqualTo(new OrderView(id, "PAID", new BigDecimal("40.00")));
 		assertThat(updated.get(1).changes()).containsOnlyKeys("status", "total");
@@ -104,7 +108,7 @@ class EndToEndIntegrationTests {
 
 		this.tx.executeWithoutResult(
 				(status) -> this.entityManager.remove(this.entityManager.find(PurchaseOrder.class, id)));
-		List<Received.Call> deleted = awaitCalls("envelope", id, 3);
+		List<Call> deleted = awaitCalls("envelope", id, 3);
 		assertThat(deleted.get(2).action()).isEqualTo(Action.DELETED);
 		assertThat(deleted.get(2).payload()).isEqualTo(new OrderView(id, "PAID", new BigDecimal("40.00")));
 	}
@@ -136,19 +140,19 @@ class EndToEndIntegrationTests {
 		this.tx.executeWithoutResult(
 				(status) -> this.entityManager.remove(this.entityManager.find(PurchaseOrder.class, id)));
 
-		assertThat(awaitCalls("envelope", id, 3)).extracting(Received.Call::action)
+		assertThat(awaitCalls("envelope", id, 3)).extracting(Call::action)
 			.containsExactlyInAnyOrder(Action.CREATED, Action.UPDATED, Action.DELETED);
-		List<Received.Call> frame = awaitCalls("frame", id, 3);
-		assertThat(frame).extracting(Received.Call::action)
+		List<Call> frame = awaitCalls("frame", id, 3);
+		assertThat(frame).extracting(Call::action)
 			.containsExactlyInAnyOrder(Action.CREATED, Action.UPDATED, Action.DELETED);
-		assertThat(frame).extracting(Received.Call::channel).containsOnly("ItOrder");
-		List<Received.Call> deletes = awaitCalls("deletesOnly", id, 1);
+		assertThat(frame).extracting(Call::channel).containsOnly("ItOrder");
+		List<Call> deletes = awaitCalls("deletesOnly", id, 1);
 		assertThat(deletes.get(0).payload()).isEqualTo(new OrderView(id, "PAID", new BigDecimal("1.00")));
 		// the other listeners have seen all three events, so the filtered one has had its chance too
 		awaitCalls("ordered", id, 3);
-		assertThat(this.received.of("deletesOnly", id.toString())).hasSize(1);
+		assertThat(this.received.matching(Call.of("deletesOnly", id.toString()))).hasSize(1);
 
-		String topicArn = topicArn("it-e2e-ItOrder");
+		String topicArn = Topics.arn(this.sns, "it-e2e-ItOrder");
 		Map<String, String> filterPolicies = new java.util.HashMap<>();
 		for (Subscription subscription : this.sns.listSubscriptionsByTopic((r) -> r.topicArn(topicArn)).subscriptions()) {
 			filterPolicies.put(subscription.endpoint().substring(subscription.endpoint().lastIndexOf(':') + 1),
@@ -164,7 +168,7 @@ class EndToEndIntegrationTests {
 
 	@Test
 	void customActionPublishedOnTheTopicNeverReachesListenersThatDidNotNameItAndDoesNotHoldUpLaterEvents() {
-		String topicArn = topicArn("it-e2e-ItOrder");
+		String topicArn = Topics.arn(this.sns, "it-e2e-ItOrder");
 		UUID custom = UUID.randomUUID();
 		String body = Messages.envelope(UUID.randomUUID(), "ItOrder", custom.toString(),
 				Map.of("id", custom.toString(), "status", "ARCHIVED", "total", 1))
@@ -189,19 +193,22 @@ class EndToEndIntegrationTests {
 			String queue = "it-e2e-orderListeners-" + listener;
 			// handled messages are deleted in batches: once the queue is empty, a custom event that had
 			// reached it would be in the dead-letter queue as poison
-			await().atMost(TIMEOUT).untilAsserted(() -> assertThat(messagesIn(queue)).as("messages in %s", queue).isZero());
-			assertThat(messagesIn(queue + "-dlq")).as("dead letters of %s", queue).isZero();
+			String url = Queues.url(this.sqs, queue);
+			await().atMost(TIMEOUT)
+				.untilAsserted(() -> assertThat(Queues.depth(this.sqs, url)).as("messages in %s", queue).isZero());
+			assertThat(Queues.depth(this.sqs, Queues.url(this.sqs, queue + "-dlq"))).as("dead letters of %s", queue)
+				.isZero();
 		}
 	}
 
 	@Test
 	void listenerQueueHasDeadLetterQueueAndAPolicyThatAdmitsOnlyItsTopic() {
-		String queueUrl = this.sqs.getQueueUrl((r) -> r.queueName("it-e2e-orderListeners-envelope")).join().queueUrl();
+		String queueUrl = Queues.url(this.sqs, "it-e2e-orderListeners-envelope");
 		Map<QueueAttributeName, String> attributes = this.sqs
 			.getQueueAttributes((r) -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.ALL))
 			.join()
 			.attributes();
-		String topicArn = topicArn("it-e2e-ItOrder");
+		String topicArn = Topics.arn(this.sns, "it-e2e-ItOrder");
 		// moto gives JSON attributes back with spaces after ':' and ','
 		assertThat(attributes.get(QueueAttributeName.POLICY).replace(" ", ""))
 			.contains("\"aws:SourceArn\":\"" + topicArn + "\"")
@@ -224,7 +231,7 @@ class EndToEndIntegrationTests {
 				order.setStatus("S" + i);
 			}
 		});
-		List<Received.Call> calls = awaitCalls("ordered", id, 10);
+		List<Call> calls = awaitCalls("ordered", id, 10);
 		assertThat(calls).extracting((call) -> (Object) ((Map<?, ?>) call.payload()).get("status"))
 			.containsExactly("S0", "S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9");
 		assertThat(calls.get(0).action()).isEqualTo(Action.CREATED);
@@ -234,36 +241,14 @@ class EndToEndIntegrationTests {
 		return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
 	}
 
-	private int messagesIn(String queueName) {
-		String url = this.sqs.getQueueUrl((r) -> r.queueName(queueName)).join().queueUrl();
-		Map<QueueAttributeName, String> attributes = this.sqs
-			.getQueueAttributes((r) -> r.queueUrl(url)
-				.attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-						QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-			.join()
-			.attributes();
-		return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-				+ Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
-	}
-
-	private String topicArn(String name) {
-		return this.sns.listTopics()
-			.topics()
-			.stream()
-			.filter((topic) -> topic.topicArn().endsWith(":" + name))
-			.findFirst()
-			.orElseThrow()
-			.topicArn();
-	}
-
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> frameData(UUID id, int index) {
 		return (Map<String, Object>) awaitCalls("frame", id, index + 1).get(index).payload();
 	}
 
-	private List<Received.Call> awaitCalls(String listener, UUID id, int count) {
-		await().atMost(TIMEOUT).until(() -> this.received.of(listener, id.toString()).size() >= count);
-		return this.received.of(listener, id.toString());
+	private List<Call> awaitCalls(String listener, UUID id, int count) {
+		await().atMost(TIMEOUT).until(() -> this.received.matching(Call.of(listener, id.toString())).size() >= count);
+		return this.received.matching(Call.of(listener, id.toString()));
 	}
 
 }

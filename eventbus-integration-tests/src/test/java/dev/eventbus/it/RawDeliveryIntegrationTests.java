@@ -14,7 +14,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.eventbus.Action;
+import dev.eventbus.failure.Deliveries;
+import dev.eventbus.it.OrderListeners.Call;
 import dev.eventbus.test.EnableFauxqs;
+import dev.eventbus.test.Topics;
 import jakarta.persistence.EntityManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +40,7 @@ class RawDeliveryIntegrationTests {
 	EntityManager entityManager;
 
 	@Autowired
-	Received received;
+	Deliveries<Call> received;
 
 	@Autowired
 	SnsClient sns;
@@ -47,15 +50,11 @@ class RawDeliveryIntegrationTests {
 		UUID id = UUID.randomUUID();
 		this.tx.executeWithoutResult(
 				(status) -> this.entityManager.persist(new PurchaseOrder(id, "NEW", new BigDecimal("3.00"))));
-		await().atMost(Duration.ofSeconds(30)).until(() -> !this.received.of("envelope", id.toString()).isEmpty());
-		assertThat(this.received.of("envelope", id.toString()).get(0).action()).isEqualTo(Action.CREATED);
-		String topicArn = this.sns.listTopics()
-			.topics()
-			.stream()
-			.filter((topic) -> topic.topicArn().endsWith(":it-raw-ItOrder"))
-			.findFirst()
-			.orElseThrow()
-			.topicArn();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> !this.received.matching(Call.of("envelope", id.toString())).isEmpty());
+		assertThat(this.received.matching(Call.of("envelope", id.toString())).get(0).action())
+			.isEqualTo(Action.CREATED);
+		String topicArn = Topics.arn(this.sns, "it-raw-ItOrder");
 		for (Subscription subscription : this.sns.listSubscriptionsByTopic((r) -> r.topicArn(topicArn))
 			.subscriptions()) {
 			assertThat(this.sns.getSubscriptionAttributes((r) -> r.subscriptionArn(subscription.subscriptionArn()))

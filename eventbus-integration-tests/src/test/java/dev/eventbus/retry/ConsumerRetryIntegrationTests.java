@@ -2,6 +2,7 @@ package dev.eventbus.retry;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.eventbus.test.EnableFauxqs;
+import dev.eventbus.test.Queues;
+import dev.eventbus.test.Topics;
 import jakarta.persistence.EntityManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,10 +61,10 @@ class ConsumerRetryIntegrationTests {
 	void failingTwiceThenSucceedingIsCalledThreeTimesAndTheMessageIsGone() {
 		UUID id = save();
 		await().atMost(TIMEOUT).until(() -> this.calls.of("failsTwice", id) == 3);
-		String queue = url("it-retry-failsTwice");
-		await().atMost(TIMEOUT).until(() -> queueDepth(queue) == 0);
+		String queue = Queues.url(this.sqs, "it-retry-failsTwice");
+		await().atMost(TIMEOUT).until(() -> Queues.depth(this.sqs, queue) == 0);
 		assertThat(this.calls.of("failsTwice", id)).isEqualTo(3);
-		assertThat(receiveAll(url("it-retry-failsTwice-dlq"))).isEmpty();
+		assertThat(receiveAll(Queues.url(this.sqs, "it-retry-failsTwice-dlq"))).isEmpty();
 	}
 
 	@Test
@@ -78,8 +81,8 @@ class ConsumerRetryIntegrationTests {
 		Message dead = awaitDeadLetter("it-retry-rejects-dlq", id);
 		assertThat(dead.messageAttributes().get("eventbus-error").stringValue())
 			.contains("not retryable").contains("BadOrderException");
-		String queue = url("it-retry-rejects");
-		await().atMost(TIMEOUT).until(() -> queueDepth(queue) == 0);
+		String queue = Queues.url(this.sqs, "it-retry-rejects");
+		await().atMost(TIMEOUT).until(() -> Queues.depth(this.sqs, queue) == 0);
 		assertThat(this.calls.of("rejects", id)).isEqualTo(1);
 	}
 
@@ -87,38 +90,35 @@ class ConsumerRetryIntegrationTests {
 	void duplicateDeliveryOfOneEventToAnIdempotentListenerCallsItOnce() throws Exception {
 		UUID id = save();
 		await().atMost(TIMEOUT).until(() -> this.calls.of("idempotent", id) == 1);
-		String body = this.jdbc.queryForObject("select body from eventbus_outbox where entity_id = ?", String.class,
-				id.toString());
-		String topicArn = this.sns.listTopics()
-			.topics()
-			.stream()
-			.filter((topic) -> topic.topicArn().endsWith(":it-retry-RetryItem"))
-			.findFirst()
-			.orElseThrow()
-			.topicArn();
+		Map<String, Object> row = this.jdbc
+			.queryForMap("select event_id, body from eventbus_outbox where entity_id = ?", id.toString());
+		String body = (String) row.get("body");
+		String topicArn = Topics.arn(this.sns, "it-retry-RetryItem");
 		String notification = "{\"Type\":\"Notification\",\"MessageId\":\"" + UUID.randomUUID() + "\",\"TopicArn\":\""
 				+ topicArn + "\",\"Message\":" + new tools.jackson.databind.json.JsonMapper().writeValueAsString(body)
 				+ "}";
-		String queue = url("it-retry-idempotent");
+		String queue = Queues.url(this.sqs, "it-retry-idempotent");
 		this.sqs.sendMessage((r) -> r.queueUrl(queue).messageBody(notification)).join();
 		this.sqs.sendMessage((r) -> r.queueUrl(queue).messageBody(notification)).join();
-		await().atMost(TIMEOUT).until(() -> queueDepth(queue) == 0);
+		await().atMost(TIMEOUT).until(() -> Queues.depth(this.sqs, queue) == 0);
 		assertThat(this.calls.of("idempotent", id)).isEqualTo(1);
-		assertThat(this.jdbc.queryForObject("select count(*) from eventbus_inbox where listener_id = ?", Long.class,
-				"idempotent")).isPositive();
+		String inboxRow = "select count(*) from eventbus_inbox where listener_id = ? and event_id = ?";
+		assertThat(this.jdbc.queryForObject(inboxRow, Long.class, "idempotent", row.get("event_id")))
+			.as("the inbox row of this event")
+			.isOne();
 	}
 
 	@Test
 	void aHandlerSlowerThanTheVisibilityTimeoutIsNotCalledTwice() throws InterruptedException {
 		UUID id = save();
 		await().atMost(TIMEOUT).until(() -> this.calls.of("slow", id) == 1);
-		String queue = url("it-retry-slow");
-		await().atMost(TIMEOUT).until(() -> queueDepth(queue) == 0);
+		String queue = Queues.url(this.sqs, "it-retry-slow");
+		await().atMost(TIMEOUT).until(() -> Queues.depth(this.sqs, queue) == 0);
 		assertThat(this.calls.of("slow", id)).isEqualTo(1);
 	}
 
 	private Message awaitDeadLetter(String dlqName, UUID id) {
-		String dlq = url(dlqName);
+		String dlq = Queues.url(this.sqs, dlqName);
 		List<Message> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
 		return await().atMost(TIMEOUT).until(() -> {
 			seen.addAll(receiveAll(dlq));
@@ -132,19 +132,6 @@ class ConsumerRetryIntegrationTests {
 		return id;
 	}
 
-	private String url(String queueName) {
-		return this.sqs.getQueueUrl((r) -> r.queueName(queueName)).join().queueUrl();
-	}
-
-	private int queueDepth(String queueUrl) {
-		var attributes = this.sqs
-			.getQueueAttributes((r) -> r.queueUrl(queueUrl)
-				.attributeNamesWithStrings("ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"))
-			.join()
-			.attributesAsStrings();
-		return Integer.parseInt(attributes.getOrDefault("ApproximateNumberOfMessages", "0"))
-				+ Integer.parseInt(attributes.getOrDefault("ApproximateNumberOfMessagesNotVisible", "0"));
-	}
 
 	private List<Message> receiveAll(String queueUrl) {
 		return this.sqs

@@ -11,12 +11,12 @@ import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration
 import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
 import io.awspring.cloud.autoconfigure.sns.SnsAutoConfiguration;
 import io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration;
+import dev.eventbus.test.Queues;
 import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -116,11 +116,7 @@ class PublisherOnlyIntegrationTests {
 	private static String subscribedQueue(SnsClient sns, SqsAsyncClient sqs, String topicArn) {
 		String queueUrl = sqs.createQueue((r) -> r.queueName("it-publisher-only-probe")).join().queueUrl();
 		sqs.purgeQueue((r) -> r.queueUrl(queueUrl)).join();
-		String queueArn = sqs
-			.getQueueAttributes((r) -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-			.join()
-			.attributes()
-			.get(QueueAttributeName.QUEUE_ARN);
+		String queueArn = Queues.arn(sqs, queueUrl);
 		sns.subscribe((r) -> r.topicArn(topicArn)
 			.protocol("sqs")
 			.endpoint(queueArn)

@@ -12,7 +12,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.eventbus.test.AwsTestClients;
 import dev.eventbus.test.FauxqsEmulator;
+import dev.eventbus.test.Queues;
 import jakarta.persistence.EntityManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,11 +37,12 @@ class GracefulShutdownIntegrationTests {
 		await().atMost(TIMEOUT).until(() -> ShutdownApplication.STARTED.contains(id.toString()));
 		context.close();
 		assertThat(ShutdownApplication.FINISHED).contains(id.toString());
-		SqsAsyncClient sqs = FauxqsSqs.client();
-		String queue = sqs.getQueueUrl((r) -> r.queueName("it-shutdown-slow")).join().queueUrl();
-		// the delete may reach the queue just after close returns; a message left unacknowledged
-		// would stay (nobody consumes any more), so this still fails if it was not acknowledged
-		await().atMost(Duration.ofSeconds(10)).until(() -> FauxqsSqs.depth(sqs, queue) == 0);
+		try (SqsAsyncClient sqs = AwsTestClients.sqsAsync(FauxqsEmulator.shared())) {
+			String queue = Queues.url(sqs, "it-shutdown-slow");
+			// the delete may reach the queue just after close returns; a message left unacknowledged
+			// would stay (nobody consumes any more), so this still fails if it was not acknowledged
+			await().atMost(Duration.ofSeconds(10)).until(() -> Queues.depth(sqs, queue) == 0);
+		}
 	}
 
 	@Test
@@ -53,9 +56,9 @@ class GracefulShutdownIntegrationTests {
 		ShutdownApplication.STARTED.remove(id.toString());
 		try (ConfigurableApplicationContext restarted = start("10s")) {
 			await().atMost(TIMEOUT).until(() -> ShutdownApplication.FINISHED.contains(id.toString()));
-			SqsAsyncClient sqs = FauxqsSqs.client();
-			String queue = sqs.getQueueUrl((r) -> r.queueName("it-shutdown-slow")).join().queueUrl();
-			await().atMost(TIMEOUT).until(() -> FauxqsSqs.depth(sqs, queue) == 0);
+			SqsAsyncClient sqs = restarted.getBean(SqsAsyncClient.class);
+			String queue = Queues.url(sqs, "it-shutdown-slow");
+			await().atMost(TIMEOUT).until(() -> Queues.depth(sqs, queue) == 0);
 		}
 	}
 
@@ -73,30 +76,6 @@ class GracefulShutdownIntegrationTests {
 		EntityManager entityManager = context.getBean(EntityManager.class);
 		context.getBean(TransactionTemplate.class)
 			.executeWithoutResult((status) -> entityManager.persist(new ShutdownApplication.Job(id, millis)));
-	}
-
-	/** SQS access for assertions made after the context is closed. */
-	static final class FauxqsSqs {
-
-		static SqsAsyncClient client() {
-			return SqsAsyncClient.builder()
-				.endpointOverride(java.net.URI.create(FauxqsEmulator.shared().endpoint()))
-				.region(software.amazon.awssdk.regions.Region.US_EAST_1)
-				.credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
-					.create(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
-				.build();
-		}
-
-		static int depth(SqsAsyncClient sqs, String queueUrl) {
-			Map<String, String> attributes = sqs
-				.getQueueAttributes((r) -> r.queueUrl(queueUrl)
-					.attributeNamesWithStrings("ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"))
-				.join()
-				.attributesAsStrings();
-			return Integer.parseInt(attributes.getOrDefault("ApproximateNumberOfMessages", "0"))
-					+ Integer.parseInt(attributes.getOrDefault("ApproximateNumberOfMessagesNotVisible", "0"));
-		}
-
 	}
 
 }

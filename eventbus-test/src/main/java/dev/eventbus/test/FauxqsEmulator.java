@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * {@code java.io.tmpdir}. The emulator listens on 127.0.0.1 only. An emulator still running when the JVM exits is
  * stopped by its watchdog about a second later (its standard input is {@code /dev/null} and plays no part).
  */
-public final class FauxqsEmulator {
+public final class FauxqsEmulator implements SnsSqsEndpoint {
 
 	private static final String DIR_PROPERTY = "eventbus.emulator.dir";
 
@@ -174,6 +174,7 @@ public final class FauxqsEmulator {
 	 * Returns the endpoint URL that SNS and SQS clients should use, such as {@code http://127.0.0.1:4566}.
 	 * @return the endpoint URL, without a trailing slash
 	 */
+	@Override
 	public String endpoint() {
 		return this.endpoint;
 	}
@@ -200,6 +201,7 @@ public final class FauxqsEmulator {
 	 * {@code us-east-1}) and the {@code test} credentials are only given if {@code AWS_ACCESS_KEY_ID} is unset.
 	 * @return the properties, by name
 	 */
+	@Override
 	public Map<String, String> springProperties() {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("spring.cloud.aws.endpoint", this.endpoint);

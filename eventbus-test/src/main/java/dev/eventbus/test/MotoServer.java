@@ -5,8 +5,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * {@code moto-<port>.log} in {@code java.io.tmpdir}. Like {@link FauxqsEmulator}, a server still running when the
  * JVM exits is stopped about a second later by its watchdog; {@link #stop()} stops it by its PID.
  */
-public final class MotoServer {
+public final class MotoServer implements SnsSqsEndpoint {
 
 	private static final String COMMAND_PROPERTY = "eventbus.test.moto-server";
 
@@ -124,6 +122,7 @@ public final class MotoServer {
 	 * Returns the endpoint URL that SNS and SQS clients should use.
 	 * @return the endpoint URL, such as {@code http://127.0.0.1:40123}
 	 */
+	@Override
 	public String endpoint() {
 		return this.endpoint;
 	}
@@ -141,13 +140,9 @@ public final class MotoServer {
 	 * {@code us-east-1} and the static credentials {@code test}/{@code test}.
 	 * @return the properties, by name
 	 */
+	@Override
 	public Map<String, String> springProperties() {
-		Map<String, String> properties = new LinkedHashMap<>();
-		properties.put("spring.cloud.aws.endpoint", this.endpoint);
-		properties.put("spring.cloud.aws.region.static", "us-east-1");
-		properties.put("spring.cloud.aws.credentials.access-key", "test");
-		properties.put("spring.cloud.aws.credentials.secret-key", "test");
-		return Collections.unmodifiableMap(properties);
+		return SnsSqsEndpoint.of(this.endpoint).springProperties();
 	}
 
 	@Override

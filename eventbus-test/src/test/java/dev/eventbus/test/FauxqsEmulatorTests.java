@@ -18,9 +18,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -59,7 +56,7 @@ class FauxqsEmulatorTests {
 	@Test
 	void createsTopicAndQueue() {
 		FauxqsEmulator emulator = FauxqsEmulator.shared();
-		try (SnsClient sns = sns(emulator); SqsClient sqs = sqs(emulator)) {
+		try (SnsClient sns = AwsTestClients.sns(emulator); SqsClient sqs = AwsTestClients.sqs(emulator)) {
 			String topicArn = sns.createTopic((request) -> request.name("fauxqs-test-topic")).topicArn();
 			String queueUrl = sqs.createQueue((request) -> request.queueName("fauxqs-test-queue")).queueUrl();
 
@@ -84,7 +81,7 @@ class FauxqsEmulatorTests {
 			assertThat(emulator.isExternal()).isFalse();
 			int port = emulator.port();
 			String queueUrl;
-			try (SqsClient sqs = sqs(emulator)) {
+			try (SqsClient sqs = AwsTestClients.sqs(emulator)) {
 				queueUrl = sqs.createQueue((request) -> request.queueName("durable-queue")).queueUrl();
 			}
 
@@ -92,7 +89,7 @@ class FauxqsEmulatorTests {
 
 			assertThat(emulator.isRunning()).isTrue();
 			assertThat(emulator.port()).isEqualTo(port);
-			try (SqsClient sqs = sqs(emulator)) {
+			try (SqsClient sqs = AwsTestClients.sqs(emulator)) {
 				assertThat(sqs.getQueueUrl((request) -> request.queueName("durable-queue")).queueUrl())
 					.isEqualTo(queueUrl);
 			}
@@ -192,26 +189,6 @@ class FauxqsEmulatorTests {
 			.flatMap(NetworkInterface::inetAddresses)
 			.filter((address) -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
 			.toList();
-	}
-
-	private static SnsClient sns(FauxqsEmulator emulator) {
-		return SnsClient.builder()
-			.endpointOverride(URI.create(emulator.endpoint()))
-			.region(Region.US_EAST_1)
-			.credentialsProvider(credentials())
-			.build();
-	}
-
-	private static SqsClient sqs(FauxqsEmulator emulator) {
-		return SqsClient.builder()
-			.endpointOverride(URI.create(emulator.endpoint()))
-			.region(Region.US_EAST_1)
-			.credentialsProvider(credentials())
-			.build();
-	}
-
-	private static StaticCredentialsProvider credentials() {
-		return StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
 	}
 
 }

@@ -1,12 +1,7 @@
 package dev.eventbus.test;
 
-import java.net.URI;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,11 +20,7 @@ class MotoServerTests {
 			assertThat(server.isRunning()).isTrue();
 			assertThat(server.endpoint()).isEqualTo("http://127.0.0.1:" + server.port());
 			assertThat(server.springProperties()).containsEntry("spring.cloud.aws.endpoint", server.endpoint());
-			try (SqsClient sqs = SqsClient.builder()
-				.endpointOverride(URI.create(server.endpoint()))
-				.region(Region.US_EAST_1)
-				.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-				.build()) {
+			try (SqsClient sqs = AwsTestClients.sqs(server)) {
 				String url = sqs.createQueue((request) -> request.queueName("moto-test-queue")).queueUrl();
 				assertThat(sqs.listQueues().queueUrls()).contains(url);
 			}

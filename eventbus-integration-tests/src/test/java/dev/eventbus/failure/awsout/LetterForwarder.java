@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import dev.eventbus.EntityEvent;
 import dev.eventbus.Listener;
 import dev.eventbus.failure.Deliveries;
+import dev.eventbus.failure.Delivery;
 
 /** Forwards every letter event to the downstream queue, then records it. */
 @Component
@@ -19,7 +20,7 @@ public class LetterForwarder {
 
 	private final String queueName;
 
-	private final Deliveries forwarded = new Deliveries();
+	private final Deliveries<Delivery> forwarded = new Deliveries<>();
 
 	private volatile String queueUrl;
 
@@ -37,11 +38,11 @@ public class LetterForwarder {
 		}
 		String target = url;
 		this.downstream.sendMessage((request) -> request.queueUrl(target).messageBody(event.eventId()));
-		this.forwarded.add(event);
+		this.forwarded.add(Delivery.of(event));
 	}
 
 	/** The events forwarded. */
-	public Deliveries forwarded() {
+	public Deliveries<Delivery> forwarded() {
 		return this.forwarded;
 	}
 

@@ -7,30 +7,31 @@ import org.springframework.stereotype.Component;
 import dev.eventbus.EntityEvent;
 import dev.eventbus.Listener;
 import dev.eventbus.failure.Deliveries;
+import dev.eventbus.failure.Delivery;
 
 /** Two listeners of the ticket channel, so two queues. */
 @Component
 public class TicketListeners {
 
-	private final Deliveries audit = new Deliveries();
+	private final Deliveries<Delivery> audit = new Deliveries<>();
 
-	private final Deliveries billing = new Deliveries();
+	private final Deliveries<Delivery> billing = new Deliveries<>();
 
 	@Listener("Ticket")
 	void audit(EntityEvent<Map<String, Object>> event) {
-		this.audit.add(event);
+		this.audit.add(Delivery.of(event));
 	}
 
 	@Listener("Ticket")
 	void billing(EntityEvent<Map<String, Object>> event) {
-		this.billing.add(event);
+		this.billing.add(Delivery.of(event));
 	}
 
-	public Deliveries audit() {
+	public Deliveries<Delivery> audit() {
 		return this.audit;
 	}
 
-	public Deliveries billing() {
+	public Deliveries<Delivery> billing() {
 		return this.billing;
 	}
 

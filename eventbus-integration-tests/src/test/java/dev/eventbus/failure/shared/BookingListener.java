@@ -1,6 +1,5 @@
 package dev.eventbus.failure.shared;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -8,30 +7,22 @@ import org.springframework.stereotype.Component;
 
 import dev.eventbus.EntityEvent;
 import dev.eventbus.Listener;
+import dev.eventbus.failure.Deliveries;
+import dev.eventbus.failure.Delivery;
 
 /** Records every booking event this application's listener receives. */
 @Component
 public class BookingListener {
 
-	/**
-	 * One invocation.
-	 *
-	 * @param eventId the event id
-	 * @param entityId the entity id
-	 * @param publisher the publisher in the body
-	 */
-	public record Received(String eventId, String entityId, String publisher) {
-	}
-
-	private final List<Received> received = new ArrayList<>();
+	private final Deliveries<Delivery> received = new Deliveries<>();
 
 	@Listener("Booking")
-	synchronized void on(EntityEvent<Map<String, Object>> event) {
-		this.received.add(new Received(event.eventId(), String.valueOf(event.entityId()), event.publisher()));
+	void on(EntityEvent<Map<String, Object>> event) {
+		this.received.add(Delivery.of(event));
 	}
 
-	public synchronized List<Received> received() {
-		return List.copyOf(this.received);
+	public List<Delivery> received() {
+		return this.received.all();
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.eventbus.it.failure;
 
-import java.net.URI;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,9 +7,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -25,6 +21,7 @@ import dev.eventbus.failure.badconfig.badchannel.BadChannelApp;
 import dev.eventbus.failure.badconfig.plain.PlainApp;
 import dev.eventbus.failure.badconfig.unbindable.UnbindableApp;
 import dev.eventbus.failure.badconfig.unknownchannel.UnknownChannelApp;
+import dev.eventbus.test.AwsTestClients;
 import dev.eventbus.test.EnableFauxqs;
 import dev.eventbus.test.FauxqsEmulator;
 
@@ -92,7 +89,7 @@ class BadConfigurationIntegrationTests {
 		assertThat(report.substring(report.indexOf("Action:"))).contains("eventbus.provision.mode=create");
 
 		// with the topic and queues there, what is missing is the subscription
-		try (SnsClient sns = sns(emulator); SqsClient sqs = sqs(emulator)) {
+		try (SnsClient sns = AwsTestClients.sns(emulator); SqsClient sqs = AwsTestClients.sqs(emulator)) {
 			sns.createTopic((r) -> r.name("fx-bad-d-Memo"));
 			sqs.createQueue((r) -> r.queueName("fx-bad-d-memoListener-memos"));
 			sqs.createQueue((r) -> r.queueName("fx-bad-d-memoListener-memos-dlq"));
@@ -135,10 +132,7 @@ class BadConfigurationIntegrationTests {
 	}
 
 	private static Map<String, String> properties(FauxqsEmulator emulator, String name) {
-		Map<String, String> properties = TestApps.baseProperties(emulator, TestSchema.url(SCHEMA));
-		properties.put("spring.application.name", "fx-bad-" + name);
-		properties.put("eventbus.publish.topic-prefix", "fx-bad-" + name + "-");
-		return properties;
+		return TestApps.properties(emulator, TestSchema.url(SCHEMA), "fx-bad-" + name);
 	}
 
 	/**
@@ -153,28 +147,6 @@ class BadConfigurationIntegrationTests {
 		String analysis = printed.substring(report);
 		assertThat(analysis).contains("Description:").contains("Action:");
 		return analysis;
-	}
-
-	private static SnsClient sns(FauxqsEmulator emulator) {
-		Map<String, String> aws = emulator.springProperties();
-		return SnsClient.builder()
-			.endpointOverride(URI.create(emulator.endpoint()))
-			.region(Region.of(aws.get("spring.cloud.aws.region.static")))
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-					aws.getOrDefault("spring.cloud.aws.credentials.access-key", "test"),
-					aws.getOrDefault("spring.cloud.aws.credentials.secret-key", "test"))))
-			.build();
-	}
-
-	private static SqsClient sqs(FauxqsEmulator emulator) {
-		Map<String, String> aws = emulator.springProperties();
-		return SqsClient.builder()
-			.endpointOverride(URI.create(emulator.endpoint()))
-			.region(Region.of(aws.get("spring.cloud.aws.region.static")))
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-					aws.getOrDefault("spring.cloud.aws.credentials.access-key", "test"),
-					aws.getOrDefault("spring.cloud.aws.credentials.secret-key", "test"))))
-			.build();
 	}
 
 }

@@ -26,11 +26,11 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.eventbus.failure.Delivery;
 import dev.eventbus.failure.TestApps;
 import dev.eventbus.failure.TestSchema;
 import dev.eventbus.failure.crash.CrashApp;
@@ -39,6 +39,7 @@ import dev.eventbus.failure.crash.EntryListener;
 import dev.eventbus.failure.crash.StallingRelayConfiguration;
 import dev.eventbus.test.EnableFauxqs;
 import dev.eventbus.test.FauxqsEmulator;
+import dev.eventbus.test.Queues;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -68,9 +69,7 @@ class CrashSafetyIntegrationTests {
 	void afterSigkillEveryCommittedEntityHasItsEventHandledExactlyOnceAndRolledBackOnesHaveNone(
 			FauxqsEmulator emulator) throws Exception {
 		String url = TestSchema.fresh(SCHEMA);
-		Map<String, String> properties = TestApps.baseProperties(emulator, url);
-		properties.put("spring.application.name", "fx-crash");
-		properties.put("eventbus.publish.topic-prefix", "fx-crash-");
+		Map<String, String> properties = TestApps.properties(emulator, url, "fx-crash");
 		properties.put("spring.jpa.hibernate.ddl-auto", "none");
 
 		Map<String, String> fixtureProperties = new LinkedHashMap<>(properties);
@@ -113,15 +112,17 @@ class CrashSafetyIntegrationTests {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			await().atMost(Duration.ofSeconds(60))
 				.pollInterval(Duration.ofMillis(200))
-				.until(() -> listener.deliveries().entityIds().size() >= committedIds.size()
-						&& listener.once().entityIds().size() >= committedIds.size());
+				.until(() -> listener.deliveries().distinct(Delivery::entityId).size() >= committedIds.size()
+						&& listener.once().distinct(Delivery::entityId).size() >= committedIds.size());
 			awaitAllPublished(jdbc);
 
-			assertThat(listener.deliveries().entityIds()).containsExactlyInAnyOrderElementsOf(committedIds)
+			assertThat(listener.deliveries().distinct(Delivery::entityId))
+				.containsExactlyInAnyOrderElementsOf(committedIds)
 				.doesNotContainAnyElementsOf(rolledBack);
 			assertThat(listener.deliveries().count()).as("each committed entity's event handled exactly once")
 				.isEqualTo(committedIds.size());
-			assertThat(listener.once().entityIds()).containsExactlyInAnyOrderElementsOf(committedIds);
+			assertThat(listener.once().distinct(Delivery::entityId))
+				.containsExactlyInAnyOrderElementsOf(committedIds);
 			assertThat(listener.once().count()).isEqualTo(committedIds.size());
 		}
 	}
@@ -130,9 +131,7 @@ class CrashSafetyIntegrationTests {
 	void relayKilledBetweenPublishAndMarkingPublishedDuplicatesOnlyForPlainListenersAndIdempotentOnesHandleOnce(
 			FauxqsEmulator emulator) throws Exception {
 		String url = TestSchema.fresh(SCHEMA + "_relay");
-		Map<String, String> properties = TestApps.baseProperties(emulator, url);
-		properties.put("spring.application.name", "fx-crash-relay");
-		properties.put("eventbus.publish.topic-prefix", "fx-crash-relay-");
+		Map<String, String> properties = TestApps.properties(emulator, url, "fx-crash-relay");
 		properties.put("spring.jpa.hibernate.ddl-auto", "none");
 		Map<String, String> fixtureProperties = new LinkedHashMap<>(properties);
 		fixtureProperties.put("spring.jpa.hibernate.ddl-auto", "create");
@@ -174,22 +173,22 @@ class CrashSafetyIntegrationTests {
 			await().atMost(Duration.ofSeconds(60))
 				.pollInterval(Duration.ofMillis(200))
 				.until(() -> listener.deliveries().count() >= committedIds.size() + stalledBatch
-						&& listener.once().entityIds().size() >= committedIds.size());
+						&& listener.once().distinct(Delivery::entityId).size() >= committedIds.size());
 			awaitAllPublished(jdbc);
-			String onceQueue = survivor.getBean(SqsAsyncClient.class)
-				.getQueueUrl((r) -> r.queueName("fx-crash-relay-entryListener-entriesOnce"))
-				.join()
-				.queueUrl();
+			SqsAsyncClient sqs = survivor.getBean(SqsAsyncClient.class);
+			String onceQueue = Queues.url(sqs, "fx-crash-relay-entryListener-entriesOnce");
 			await().atMost(Duration.ofSeconds(30))
 				.pollInterval(Duration.ofMillis(200))
-				.until(() -> inFlight(survivor.getBean(SqsAsyncClient.class), onceQueue) == 0);
+				.until(() -> Queues.depth(sqs, onceQueue) == 0);
 
-			assertThat(listener.deliveries().entityIds()).containsExactlyInAnyOrderElementsOf(committedIds);
+			assertThat(listener.deliveries().distinct(Delivery::entityId))
+				.containsExactlyInAnyOrderElementsOf(committedIds);
 			// at least the stalled batch twice (another relay worker of the killed JVM may have been caught between
 			// publish and mark as well)
 			assertThat(listener.deliveries().count()).as("plain listener: at least once, the stalled batch twice")
 				.isGreaterThanOrEqualTo(committedIds.size() + stalledBatch);
-			assertThat(listener.once().entityIds()).containsExactlyInAnyOrderElementsOf(committedIds);
+			assertThat(listener.once().distinct(Delivery::entityId))
+				.containsExactlyInAnyOrderElementsOf(committedIds);
 			assertThat(listener.once().count()).as("idempotent listener: exactly once").isEqualTo(committedIds.size());
 			assertThat(jdbc.queryForObject("select count(*) from eventbus_inbox where listener_id = ?", Long.class,
 					"entryListener-entriesOnce"))
@@ -201,17 +200,6 @@ class CrashSafetyIntegrationTests {
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> jdbc.queryForObject("select count(*) from eventbus_outbox where published_at is null",
 					Long.class) == 0);
-	}
-
-	private static long inFlight(SqsAsyncClient sqs, String queueUrl) {
-		Map<QueueAttributeName, String> attributes = sqs
-			.getQueueAttributes((r) -> r.queueUrl(queueUrl)
-				.attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-						QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-			.join()
-			.attributes();
-		return Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-				+ Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
 	}
 
 	private static Process launch(Map<String, String> properties, Path log) throws IOException {

@@ -18,6 +18,7 @@ import dev.eventbus.consume.ConsumptionBreaker;
 import dev.eventbus.consume.ConsumptionBreakers;
 import dev.eventbus.consume.ListenerContainers;
 import dev.eventbus.consume.OutageCause;
+import dev.eventbus.failure.Delivery;
 import dev.eventbus.failure.Messages;
 import dev.eventbus.failure.TestApps;
 import dev.eventbus.failure.TestSchema;
@@ -52,9 +53,7 @@ class ListenerAwsOutageIntegrationTests {
 			CapturedOutput output) {
 		FauxqsEmulator downstream = FauxqsEmulator.start();
 		try {
-			Map<String, String> properties = TestApps.baseProperties(emulator, TestSchema.fresh("fx_awsout"));
-			properties.put("spring.application.name", "fx-awsout");
-			properties.put("eventbus.publish.topic-prefix", "fx-awsout-");
+			Map<String, String> properties = TestApps.properties(emulator, TestSchema.fresh("fx_awsout"), "fx-awsout");
 			properties.put("eventbus.consume.outage.max-probe-delay", "4s");
 			properties.put("test.downstream.endpoint", downstream.endpoint());
 			properties.put("test.downstream.queue", "fx-awsout-forwarded");
@@ -76,7 +75,8 @@ class ListenerAwsOutageIntegrationTests {
 		SqsAsyncClient sqs = context.getBean(SqsAsyncClient.class);
 		List<ListenerQueue> queues = context.getBean(ListenerContainers.class).queues();
 		tx.executeWithoutResult((status) -> entityManager.persist(new Letter(0L, "before")));
-		await().atMost(Duration.ofSeconds(30)).until(() -> forwarder.forwarded().entityIds().contains("0"));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> forwarder.forwarded().distinct(Delivery::entityId).contains("0"));
 		int start = output.getAll().length();
 
 		downstream.suspend();
@@ -93,7 +93,7 @@ class ListenerAwsOutageIntegrationTests {
 				.atMost(rest.plusSeconds(5))
 				.pollInterval(Duration.ofSeconds(1))
 				.until(() -> breaker.state() != ConsumptionBreaker.State.CLOSED
-						&& forwarder.forwarded().entityIds().size() == 1);
+						&& forwarder.forwarded().distinct(Delivery::entityId).size() == 1);
 		}
 		finally {
 			downstream.resume();
@@ -101,7 +101,7 @@ class ListenerAwsOutageIntegrationTests {
 
 		await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(250))
-			.until(() -> forwarder.forwarded().entityIds().size() == EVENTS + 1);
+			.until(() -> forwarder.forwarded().distinct(Delivery::entityId).size() == EVENTS + 1);
 		assertThat(breaker.state()).isEqualTo(ConsumptionBreaker.State.CLOSED);
 		assertThat(queues).singleElement()
 			.satisfies((queue) -> assertThat(Messages.drain(sqs, queue.deadLetterQueueName(), 0, Duration.ofSeconds(2)))

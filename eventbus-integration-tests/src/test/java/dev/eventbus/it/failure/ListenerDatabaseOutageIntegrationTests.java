@@ -28,6 +28,7 @@ import dev.eventbus.consume.ConsumptionBreaker;
 import dev.eventbus.consume.ConsumptionBreakers;
 import dev.eventbus.consume.ListenerContainers;
 import dev.eventbus.consume.OutageCause;
+import dev.eventbus.failure.Delivery;
 import dev.eventbus.failure.Messages;
 import dev.eventbus.failure.PrivatePostgres;
 import dev.eventbus.failure.TestApps;
@@ -39,6 +40,7 @@ import dev.eventbus.failure.dbstop.publisher.Shipment;
 import dev.eventbus.provision.ListenerQueue;
 import dev.eventbus.test.EnableFauxqs;
 import dev.eventbus.test.FauxqsEmulator;
+import dev.eventbus.test.Queues;
 import jakarta.persistence.EntityManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,7 +105,8 @@ class ListenerDatabaseOutageIntegrationTests {
 			published.add(Long.toString(id));
 		}, 0, 25, TimeUnit.MILLISECONDS);
 		try {
-			await().atMost(Duration.ofSeconds(30)).until(() -> listeners.recorded().entityIds().size() >= 100);
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> listeners.recorded().distinct(Delivery::entityId).size() >= 100);
 			int start = output.getAll().length();
 
 			long stopped = System.nanoTime();
@@ -170,18 +173,9 @@ class ListenerDatabaseOutageIntegrationTests {
 	}
 
 	private static long deadLettered(SqsAsyncClient sqs, List<ListenerQueue> queues) {
-		long total = 0;
-		for (ListenerQueue queue : queues) {
-			String url = sqs.getQueueUrl((request) -> request.queueName(queue.deadLetterQueueName())).join().queueUrl();
-			Map<String, String> attributes = sqs
-				.getQueueAttributes((request) -> request.queueUrl(url)
-					.attributeNamesWithStrings("ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"))
-				.join()
-				.attributesAsStrings();
-			total += Long.parseLong(attributes.getOrDefault("ApproximateNumberOfMessages", "0"))
-					+ Long.parseLong(attributes.getOrDefault("ApproximateNumberOfMessagesNotVisible", "0"));
-		}
-		return total;
+		return queues.stream()
+			.mapToLong((queue) -> Queues.depth(sqs, Queues.url(sqs, queue.deadLetterQueueName())))
+			.sum();
 	}
 
 	private static Set<String> distinct(JdbcTemplate jdbc, String table) {

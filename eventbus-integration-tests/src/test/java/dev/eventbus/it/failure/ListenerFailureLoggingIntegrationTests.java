@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.eventbus.test.Queues;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,12 +40,10 @@ class ListenerFailureLoggingIntegrationTests {
 	@Test
 	void theApplicationsOwnListenerErrorIsLoggedAndAnEventbusFailureOnlyOnceByEventbus(FauxqsEmulator emulator,
 			CapturedOutput output) {
-		Map<String, String> properties = TestApps.baseProperties(emulator, TestSchema.fresh("fx_logging"));
-		properties.put("spring.application.name", "fx-log");
-		properties.put("eventbus.publish.topic-prefix", "fx-log-");
+		Map<String, String> properties = TestApps.properties(emulator, TestSchema.fresh("fx_logging"), "fx-log");
 		try (ConfigurableApplicationContext context = TestApps.run(LoggingApp.class, properties)) {
 			SqsAsyncClient sqs = context.getBean(SqsAsyncClient.class);
-			String userQueue = sqs.getQueueUrl((r) -> r.queueName(LoggingApp.USER_QUEUE)).join().queueUrl();
+			String userQueue = Queues.url(sqs, LoggingApp.USER_QUEUE);
 			sqs.sendMessage((r) -> r.queueUrl(userQueue).messageBody("not what the listener wants")).join();
 			context.getBean(TransactionTemplate.class).executeWithoutResult((status) -> {
 				LoggingApp.Note note = new LoggingApp.Note();

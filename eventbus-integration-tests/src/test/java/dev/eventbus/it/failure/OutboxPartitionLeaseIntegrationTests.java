@@ -67,9 +67,7 @@ class OutboxPartitionLeaseIntegrationTests {
 	@Test
 	void relaysRunningSideBySideSplitThePartitionsAndTheSurvivorTakesThemAll(FauxqsEmulator emulator) {
 		String url = TestSchema.fresh("fx_lease_split");
-		Map<String, String> properties = TestApps.baseProperties(emulator, url);
-		properties.put("spring.application.name", "fx-lease");
-		properties.put("eventbus.publish.topic-prefix", "fx-lease-");
+		Map<String, String> properties = TestApps.properties(emulator, url, "fx-lease");
 		properties.put("eventbus.consume.enabled", "false");
 		properties.put("eventbus.outbox.lease-duration", "2s");
 		JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, TestSchema.USER, ""));

@@ -26,6 +26,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.eventbus.failure.Delivery;
 import dev.eventbus.failure.TestApps;
 import dev.eventbus.failure.TestSchema;
 import dev.eventbus.failure.TopicTap;
@@ -68,15 +69,10 @@ class OutboxUpgradeIntegrationTests {
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		run(dataSource, "old-schema/schema-postgresql.sql");
 		UUID beforeUpgrade = insertOldRow(jdbc, 900);
-		run(dataSource, "dev/eventbus/upgrade-destination-postgresql.sql");
-		run(dataSource, "dev/eventbus/upgrade-destination-postgresql.sql");
-		run(dataSource, "dev/eventbus/upgrade-partitions-postgresql.sql");
-		run(dataSource, "dev/eventbus/upgrade-partitions-postgresql.sql");
+		upgradeTwice(dataSource, "postgresql");
 		assertUpgraded(jdbc, beforeUpgrade);
 
-		Map<String, String> properties = TestApps.baseProperties(emulator, url);
-		properties.put("spring.application.name", "fx-upgrade");
-		properties.put("eventbus.publish.topic-prefix", "fx-upgrade-");
+		Map<String, String> properties = TestApps.properties(emulator, url, "fx-upgrade");
 		properties.put("spring.jpa.hibernate.ddl-auto", "create");
 		try (ConfigurableApplicationContext context = TestApps.run(SharedApp.class, properties)) {
 			TopicTap tap = TopicTap.subscribe(context.getBean(SnsClient.class), context.getBean(SqsAsyncClient.class),
@@ -90,9 +86,9 @@ class OutboxUpgradeIntegrationTests {
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> listener.received().size() >= 3 && tap.poll().size() >= 2);
 			// the row from before the upgrade may have been relayed before the tap was subscribed
-			assertThat(listener.received()).extracting(BookingListener.Received::entityId)
+			assertThat(listener.received()).extracting(Delivery::entityId)
 				.containsExactlyInAnyOrder("900", "901", "902");
-			assertThat(listener.received()).extracting(BookingListener.Received::eventId)
+			assertThat(listener.received()).extracting(Delivery::eventId)
 				.contains(beforeUpgrade.toString(), duringUpgrade.toString());
 			List<TopicTap.Notification> sent = tap.poll();
 			assertThat(sent).extracting((notification) -> notification.body().path("entityId").asString())
@@ -126,10 +122,7 @@ class OutboxUpgradeIntegrationTests {
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		run(dataSource, "old-schema/schema-h2.sql");
 		UUID old = insertOldRow(jdbc, 900);
-		run(dataSource, "dev/eventbus/upgrade-destination-h2.sql");
-		run(dataSource, "dev/eventbus/upgrade-destination-h2.sql");
-		run(dataSource, "dev/eventbus/upgrade-partitions-h2.sql");
-		run(dataSource, "dev/eventbus/upgrade-partitions-h2.sql");
+		upgradeTwice(dataSource, "h2");
 		assertUpgraded(jdbc, old);
 		assertStoreReadsOldAndNewRows(dataSource, "h2", old);
 		assertCreateScriptUpgrades(h2("upgrade-create"), "h2");
@@ -145,10 +138,7 @@ class OutboxUpgradeIntegrationTests {
 			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 			run(dataSource, "old-schema/schema-mysql.sql");
 			UUID old = insertOldRow(jdbc, 900);
-			run(dataSource, "dev/eventbus/upgrade-destination-mysql.sql");
-			run(dataSource, "dev/eventbus/upgrade-destination-mysql.sql");
-			run(dataSource, "dev/eventbus/upgrade-partitions-mysql.sql");
-			run(dataSource, "dev/eventbus/upgrade-partitions-mysql.sql");
+			upgradeTwice(dataSource, "mysql");
 			assertUpgraded(jdbc, old);
 			assertStoreReadsOldAndNewRows(dataSource, "mysql", old);
 			jdbc.execute("drop table eventbus_outbox");
@@ -232,6 +222,14 @@ class OutboxUpgradeIntegrationTests {
 	private static boolean uuidAsText(JdbcTemplate jdbc) {
 		return jdbc.getDataSource() instanceof DriverManagerDataSource source && source.getUrl() != null
 				&& source.getUrl().startsWith("jdbc:mariadb:");
+	}
+
+	/** Runs each upgrade script twice: the second run must change nothing. */
+	private static void upgradeTwice(DataSource dataSource, String platform) {
+		for (String script : List.of("upgrade-destination", "upgrade-partitions")) {
+			run(dataSource, "dev/eventbus/" + script + "-" + platform + ".sql");
+			run(dataSource, "dev/eventbus/" + script + "-" + platform + ".sql");
+		}
 	}
 
 	private static void run(DataSource dataSource, String script) {

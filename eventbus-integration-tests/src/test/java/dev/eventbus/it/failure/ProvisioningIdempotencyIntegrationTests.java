@@ -96,9 +96,7 @@ class ProvisioningIdempotencyIntegrationTests {
 	 */
 	@Test
 	void subscriptionWithoutFilterPolicyFromAnOlderVersionGetsTheDefaultPolicyOnce(CapturedOutput output) {
-		Map<String, String> properties = TestApps.baseProperties(endpoint(), TestSchema.fresh("fx_provision_old"));
-		properties.put("spring.application.name", "fx-old-prov");
-		properties.put("eventbus.publish.topic-prefix", "fx-old-prov-");
+		Map<String, String> properties = TestApps.properties(endpoint(), TestSchema.fresh("fx_provision_old"), "fx-old-prov");
 		String queueArn;
 		try (ConfigurableApplicationContext context = TestApps.run(ProvisionApp.class, properties)) {
 			SnsClient sns = context.getBean(SnsClient.class);

@@ -14,6 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.eventbus.failure.Delivery;
 import dev.eventbus.failure.TestApps;
 import dev.eventbus.failure.TestSchema;
 import dev.eventbus.failure.outage.OutageApp;
@@ -45,9 +46,7 @@ class RelayOutageIntegrationTests {
 	@Test
 	void eventsCommittedWhileTheBrokerIsDownWaitInTheOutboxAndAreAllDeliveredWhenItIsBack(CapturedOutput output) {
 		FauxqsEmulator emulator = FauxqsEmulator.start(this.dataDir);
-		Map<String, String> properties = TestApps.baseProperties(emulator, TestSchema.fresh("fx_outage"));
-		properties.put("spring.application.name", "fx-outage");
-		properties.put("eventbus.publish.topic-prefix", "fx-outage-");
+		Map<String, String> properties = TestApps.properties(emulator, TestSchema.fresh("fx_outage"), "fx-outage");
 		properties.put("eventbus.outbox.retry-delay", "200ms");
 		properties.put("eventbus.outbox.max-retry-delay", "2s");
 		try (ConfigurableApplicationContext context = TestApps.run(OutageApp.class, properties)) {
@@ -90,12 +89,12 @@ class RelayOutageIntegrationTests {
 			emulator.restart();
 			await().atMost(Duration.ofSeconds(60))
 				.pollInterval(Duration.ofMillis(250))
-				.until(() -> listener.deliveries().entityIds().size() >= EVENTS);
+				.until(() -> listener.deliveries().distinct(Delivery::entityId).size() >= EVENTS);
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> count(jdbc, "select count(*) from eventbus_outbox where published_at is null") == 0);
 
-			assertThat(listener.deliveries().entityIds()).hasSize(EVENTS);
-			assertThat(listener.deliveries().eventIds()).hasSize(EVENTS);
+			assertThat(listener.deliveries().distinct(Delivery::entityId)).hasSize(EVENTS);
+			assertThat(listener.deliveries().distinct(Delivery::eventId)).hasSize(EVENTS);
 			assertThat(listener.deliveries().count()).as("the idempotent listener handles each event once")
 				.isEqualTo(EVENTS);
 			assertThat(count(jdbc, "select count(*) from eventbus_inbox where listener_id = 'parcelListener-parcels'"))

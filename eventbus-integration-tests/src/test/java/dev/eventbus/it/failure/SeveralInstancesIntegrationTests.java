@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.eventbus.failure.Deliveries;
+import dev.eventbus.failure.Delivery;
 import dev.eventbus.failure.TestApps;
 import dev.eventbus.failure.TestSchema;
 import dev.eventbus.failure.instances.InstancesApp;
@@ -51,9 +52,7 @@ class SeveralInstancesIntegrationTests {
 
 	@Test
 	void twoInstancesPublishEachEventOnceAndHandleItOncePerListener() {
-		Map<String, String> properties = TestApps.baseProperties(endpoint(), TestSchema.fresh("fx_instances"));
-		properties.put("spring.application.name", "fx-instances");
-		properties.put("eventbus.publish.topic-prefix", "fx-instances-");
+		Map<String, String> properties = TestApps.properties(endpoint(), TestSchema.fresh("fx_instances"), "fx-instances");
 		properties.put("spring.jpa.hibernate.ddl-auto", "create");
 		try (ConfigurableApplicationContext first = TestApps.run(InstancesApp.class, properties)) {
 			properties.put("spring.jpa.hibernate.ddl-auto", "none");
@@ -79,8 +78,9 @@ class SeveralInstancesIntegrationTests {
 				assertThat(jdbc.queryForObject("select count(*) from eventbus_outbox where attempts > 0", Long.class))
 					.as("no publish failed, so none was retried")
 					.isZero();
-				for (Function<TicketListeners, Deliveries> listener : List.<Function<TicketListeners, Deliveries>>of(
-						TicketListeners::audit, TicketListeners::billing)) {
+				List<Function<TicketListeners, Deliveries<Delivery>>> listeners = List.of(TicketListeners::audit,
+						TicketListeners::billing);
+				for (Function<TicketListeners, Deliveries<Delivery>> listener : listeners) {
 					assertThat(eventIds(instances, listener)).isEqualTo(outbox);
 					assertThat(instances.stream().mapToInt((instance) -> listener.apply(instance).count()).sum())
 						.as("invocations over both instances: each event once")
@@ -106,9 +106,10 @@ class SeveralInstancesIntegrationTests {
 		}
 	}
 
-	private static Set<String> eventIds(List<TicketListeners> instances, Function<TicketListeners, Deliveries> listener) {
+	private static Set<String> eventIds(List<TicketListeners> instances,
+			Function<TicketListeners, Deliveries<Delivery>> listener) {
 		Set<String> ids = new HashSet<>();
-		instances.forEach((instance) -> ids.addAll(listener.apply(instance).eventIds()));
+		instances.forEach((instance) -> ids.addAll(listener.apply(instance).distinct(Delivery::eventId)));
 		return ids;
 	}
 

@@ -17,6 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.eventbus.failure.Delivery;
 import dev.eventbus.failure.TestApps;
 import dev.eventbus.failure.TestSchema;
 import dev.eventbus.failure.TopicTap;
@@ -138,7 +139,7 @@ class SharedOutboxIntegrationTests {
 			save(first, 1, 1);
 			BookingListener listenerA = first.getBean(BookingListener.class);
 			await().atMost(Duration.ofSeconds(10)).until(() -> listenerA.received().size() == 1);
-			assertThat(listenerA.received()).extracting(BookingListener.Received::entityId).containsExactly("1");
+			assertThat(listenerA.received()).extracting(Delivery::entityId).containsExactly("1");
 
 			// the relay pauses while the topic and the tap are created: with retries 200 ms apart it could
 			// otherwise send the event in between, before the tap listens
@@ -172,14 +173,14 @@ class SharedOutboxIntegrationTests {
 		assertThat(eventIds).as("outbox rows recorded with %s's topic and name", application)
 			.hasSize(entityIds.size());
 
-		List<BookingListener.Received> received = listener.received();
+		List<Delivery> received = listener.received();
 		assertThat(received).as("each event once").hasSize(entityIds.size());
-		assertThat(received).extracting(BookingListener.Received::entityId)
+		assertThat(received).extracting(Delivery::entityId)
 			.as("%s's listener gets exactly %s's entities", application, application)
 			.containsExactlyInAnyOrderElementsOf(entityIds);
-		assertThat(received).extracting(BookingListener.Received::eventId)
+		assertThat(received).extracting(Delivery::eventId)
 			.containsExactlyInAnyOrderElementsOf(eventIds);
-		assertThat(received).extracting(BookingListener.Received::publisher).containsOnly(application);
+		assertThat(received).extracting(Delivery::publisher).containsOnly(application);
 
 		List<TopicTap.Notification> sent = tap.poll();
 		assertThat(sent).hasSize(entityIds.size());
@@ -195,10 +196,7 @@ class SharedOutboxIntegrationTests {
 	}
 
 	private static Map<String, String> properties(FauxqsEmulator emulator, String schema, String application) {
-		Map<String, String> properties = TestApps.baseProperties(emulator, TestSchema.url(schema));
-		properties.put("spring.application.name", application);
-		properties.put("eventbus.publish.topic-prefix", application + "-");
-		return properties;
+		return TestApps.properties(emulator, TestSchema.url(schema), application);
 	}
 
 	private static TopicTap tap(ConfigurableApplicationContext context, String topic, String queue) {

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import dev.eventbus.EntityEvent;
 import dev.eventbus.Listener;
 import dev.eventbus.failure.Deliveries;
+import dev.eventbus.failure.Delivery;
 
 /**
  * Two listeners of the same channel that write to the consumer's database: an idempotent one
@@ -20,7 +21,7 @@ public class ShipmentListeners {
 
 	private final JdbcTemplate jdbc;
 
-	private final Deliveries recorded = new Deliveries();
+	private final Deliveries<Delivery> recorded = new Deliveries<>();
 
 	public ShipmentListeners(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
@@ -30,7 +31,7 @@ public class ShipmentListeners {
 	void record(EntityEvent<Map<String, Object>> event) {
 		this.jdbc.update("insert into fx_dbstop_recorded (event_id, entity_id) values (?, ?)",
 				UUID.fromString(event.eventId()), Long.valueOf(String.valueOf(event.entityId())));
-		this.recorded.add(event);
+		this.recorded.add(Delivery.of(event));
 	}
 
 	@Listener("Shipment")
@@ -40,7 +41,7 @@ public class ShipmentListeners {
 	}
 
 	/** What the idempotent listener ran for (in memory: a run whose transaction failed shows too). */
-	public Deliveries recorded() {
+	public Deliveries<Delivery> recorded() {
 		return this.recorded;
 	}
 
