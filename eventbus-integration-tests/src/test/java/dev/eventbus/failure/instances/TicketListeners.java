@@ -9,7 +9,11 @@ import dev.eventbus.Listener;
 import dev.eventbus.failure.Deliveries;
 import dev.eventbus.failure.Delivery;
 
-/** Two listeners of the ticket channel, so two queues. */
+/**
+ * Two listeners of the ticket channel, so two queues: an idempotent one (the inbox makes it
+ * handle each event once, even when SQS delivers a message twice) and a plain one (at least
+ * once).
+ */
 @Component
 public class TicketListeners {
 
@@ -17,7 +21,7 @@ public class TicketListeners {
 
 	private final Deliveries<Delivery> billing = new Deliveries<>();
 
-	@Listener("Ticket")
+	@Listener(value = "Ticket", idempotent = true)
 	void audit(EntityEvent<Map<String, Object>> event) {
 		this.audit.add(Delivery.of(event));
 	}

@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,6 +20,7 @@ import dev.eventbus.failure.Deliveries;
 import dev.eventbus.failure.Delivery;
 import dev.eventbus.failure.TestApps;
 import dev.eventbus.failure.TestSchema;
+import dev.eventbus.failure.TopicTap;
 import dev.eventbus.failure.instances.InstancesApp;
 import dev.eventbus.failure.instances.Ticket;
 import dev.eventbus.failure.instances.TicketListeners;
@@ -30,10 +33,15 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 3, several instances: two instances of one application (same name, same topics and
- * queues, same database) commit at the same time; both relays claim from the one outbox with
- * {@code FOR UPDATE SKIP LOCKED} and both consume from the shared queues, yet every event is
- * published once and handled once per listener. {@link SeveralInstancesMotoIntegrationTests} runs
- * the same test against moto.
+ * queues, same database) commit at the same time; both relays relay from the one outbox (each the
+ * partitions it leases) and both consume from the shared queues, yet every event is published
+ * once (a queue of the test's own on the topic counts the notifications), the idempotent listener
+ * handles each event once and the plain one gets every event.
+ * {@link SeveralInstancesMotoIntegrationTests} runs the same test against moto.
+ * <p>
+ * The plain listener is held to "at least once", as the guarantees say of standard queues: moto's
+ * {@code ReceiveMessage} takes a visible message without a lock, so two instances polling at the
+ * same moment can both receive it (seen once in 500 events). The inbox turns that into one call.
  */
 @EnableFauxqs
 class SeveralInstancesIntegrationTests {
@@ -51,12 +59,14 @@ class SeveralInstancesIntegrationTests {
 	}
 
 	@Test
-	void twoInstancesPublishEachEventOnceAndHandleItOncePerListener() {
+	void twoInstancesPublishEachEventOnceAndTheIdempotentListenerHandlesItOnce() {
 		Map<String, String> properties = TestApps.properties(endpoint(), TestSchema.fresh("fx_instances"), "fx-instances");
 		properties.put("spring.jpa.hibernate.ddl-auto", "create");
 		try (ConfigurableApplicationContext first = TestApps.run(InstancesApp.class, properties)) {
 			properties.put("spring.jpa.hibernate.ddl-auto", "none");
 			try (ConfigurableApplicationContext second = TestApps.run(InstancesApp.class, properties)) {
+				TopicTap tap = TopicTap.subscribe(first.getBean(SnsClient.class), first.getBean(SqsAsyncClient.class),
+						"fx-instances-Ticket", "fx-instances-tap");
 				CompletableFuture<Void> firstSaves = CompletableFuture.runAsync(() -> save(first, 1));
 				CompletableFuture<Void> secondSaves = CompletableFuture.runAsync(() -> save(second, EVENTS / 2 + 1));
 				CompletableFuture.allOf(firstSaves, secondSaves).join();
@@ -78,14 +88,19 @@ class SeveralInstancesIntegrationTests {
 				assertThat(jdbc.queryForObject("select count(*) from eventbus_outbox where attempts > 0", Long.class))
 					.as("no publish failed, so none was retried")
 					.isZero();
-				List<Function<TicketListeners, Deliveries<Delivery>>> listeners = List.of(TicketListeners::audit,
-						TicketListeners::billing);
-				for (Function<TicketListeners, Deliveries<Delivery>> listener : listeners) {
-					assertThat(eventIds(instances, listener)).isEqualTo(outbox);
-					assertThat(instances.stream().mapToInt((instance) -> listener.apply(instance).count()).sum())
-						.as("invocations over both instances: each event once")
-						.isEqualTo(EVENTS);
-				}
+				List<TopicTap.Notification> published = await().atMost(Duration.ofSeconds(30))
+					.until(tap::poll, (sent) -> sent.size() >= EVENTS);
+				assertThat(published).as("notifications on the topic: each event published once").hasSize(EVENTS);
+				assertThat(published.stream().map((sent) -> sent.body().path("eventId").asString()))
+					.containsExactlyInAnyOrderElementsOf(outbox);
+				assertThat(eventIds(instances, TicketListeners::audit)).isEqualTo(outbox);
+				assertThat(instances.stream().mapToInt((instance) -> instance.audit().count()).sum())
+					.as("calls of the idempotent listener over both instances: each event once")
+					.isEqualTo(EVENTS);
+				assertThat(eventIds(instances, TicketListeners::billing)).isEqualTo(outbox);
+				assertThat(instances.stream().mapToInt((instance) -> instance.billing().count()).sum())
+					.as("calls of the plain listener over both instances: each event at least once")
+					.isGreaterThanOrEqualTo(EVENTS);
 				assertThat(instances).as("both instances consume (competing consumers on the shared queues)")
 					.allSatisfy((instance) -> assertThat(instance.audit().count() + instance.billing().count())
 						.isPositive());
