@@ -9,7 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.eventbus.provision.ListenerQueue;
+import dev.eventbus.test.Queues;
 
 /**
  * Listener throughput: a queue holding a backlog of real events (relayed through the channel's
@@ -45,7 +45,7 @@ final class ListenerFigure {
 		String oursQueue = this.fixture.listenerContainers.queues()
 			.stream()
 			.filter((queue) -> queue.queueName().endsWith("-noop"))
-			.map(ListenerQueue::queueUrl)
+			.map((queue) -> Queues.url(this.fixture.sqs, queue.queueName()))
 			.findFirst()
 			.orElseThrow();
 		String rawQueue = this.fixture.queueUrl("raw-listen");

@@ -66,7 +66,7 @@ public final class QueueProvisioner {
 		return switch (this.settings.mode()) {
 			case CREATE -> create(queueName, dlqName, this.topics.topicArn(request.channel()), request);
 			case VALIDATE -> validate(queueName, dlqName, request.channel());
-			case NONE -> new ListenerQueue(queueName, queueName, this.topics.topicArn(request.channel()), dlqName);
+			case NONE -> new ListenerQueue(queueName, this.topics.topicArn(request.channel()), dlqName);
 		};
 	}
 
@@ -83,9 +83,9 @@ public final class QueueProvisioner {
 				PolicyDocuments.redrivePolicy(dlqArn, this.settings.maxReceiveCount()));
 		attributes.put(QueueAttributeName.POLICY, PolicyDocuments.queuePolicy(queueArn, topicArn));
 		fifo(attributes);
-		String queueUrl = ensureQueue(queueName, attributes);
+		ensureQueue(queueName, attributes);
 		this.subscriptions.ensure(topicArn, queueArn, PolicyDocuments.filterPolicy(request.actions()));
-		return new ListenerQueue(queueName, queueUrl, topicArn, dlqName);
+		return new ListenerQueue(queueName, topicArn, dlqName);
 	}
 
 	private ListenerQueue validate(String queueName, String dlqName, String channel) {
@@ -110,7 +110,7 @@ public final class QueueProvisioner {
 		if (!missing.isEmpty() || topicArn == null) {
 			throw new MissingResourcesException(missing, this.settings.mode());
 		}
-		return new ListenerQueue(queueName, queueUrl.get(), topicArn, dlqName);
+		return new ListenerQueue(queueName, topicArn, dlqName);
 	}
 
 	private String ensureQueue(String name, Map<QueueAttributeName, String> attributes) {

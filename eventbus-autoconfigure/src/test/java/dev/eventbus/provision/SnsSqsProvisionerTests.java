@@ -70,7 +70,7 @@ class SnsSqsProvisionerTests {
 		SnsSqsProvisioner provisioner = provisioner(ProvisionMode.NONE, true, List.of("Memo"),
 				List.of(new QueueRequest("memoListener", "Memo", Set.of())));
 		assertThat(provisioner.queue("memoListener")).isEqualTo(new ListenerQueue("shop-memoListener",
-				"shop-memoListener", FakeSns.arn("shop-Memo"), "shop-memoListener-dlq"));
+				FakeSns.arn("shop-Memo"), "shop-memoListener-dlq"));
 		provisioner.start();
 		assertThat(this.listenerQueries).hasValue(1);
 		assertThat(this.sns.listCalls).hasValue(1);
