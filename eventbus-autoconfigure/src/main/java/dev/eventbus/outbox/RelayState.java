@@ -15,10 +15,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the relay's reader and senders share: the events being sent, the ordering keys that
- * wait (an event of theirs failed and waits for its retry, so later events of the entity must
- * not overtake it), and the lowest id left unpublished behind the read position (skipped,
- * failed or handed back), from which the reader reads again.
+ * What the relay's reader and senders share: the events being sent, the events sent and not
+ * yet marked published, the ordering keys that wait ({@link WaitingKeys}: an event of theirs
+ * failed and waits for its retry, so later events of the entity must not overtake it), the
+ * lowest id left unpublished behind the read position (skipped, failed or handed back), from
+ * which the reader reads again, and the senders' pause while the broker cannot be reached.
  */
 final class RelayState {
 
