@@ -90,9 +90,8 @@ public final class EventBusTransportAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	EventTransport eventBusTransport(SnsClient sns, CachingTopicResolver topics, EventBusProperties properties,
-			Environment environment) {
-		return new SnsEventTransport(sns, topics, EventBusNames.publisher(properties, environment));
+	EventTransport eventBusTransport(SnsClient sns, CachingTopicResolver topics) {
+		return new SnsEventTransport(sns, topics);
 	}
 
 	@Bean
@@ -100,7 +99,7 @@ public final class EventBusTransportAutoConfiguration {
 	@ConditionalOnBean(OutboxStore.class)
 	@ConditionalOnBooleanProperty(name = "eventbus.outbox.relay-enabled", matchIfMissing = true)
 	OutboxRelay eventBusOutboxRelay(OutboxStore store, RelayLeases leases, EventTransport transport,
-			OutboxSignal signal, EventBusProperties properties) {
+			OutboxSignal signal, EventBusProperties properties, Environment environment) {
 		EventBusProperties.Outbox outbox = properties.getOutbox();
 		atLeast("eventbus.outbox.batch-size", outbox.getBatchSize(), 1);
 		atLeast("eventbus.outbox.relay-workers", outbox.getRelayWorkers(), 1);
@@ -111,7 +110,7 @@ public final class EventBusTransportAutoConfiguration {
 			throw new InvalidConfigurationPropertyValueException("eventbus.outbox.lease-duration",
 					outbox.getLeaseDuration(), "It must be at least 1s (the relay renews its leases every quarter of it)");
 		}
-		return new OutboxRelay(store, leases, transport, signal,
+		return new OutboxRelay(store, leases, transport, EventBusNames.publisher(properties, environment), signal,
 				new OutboxRelay.RelaySettings(outbox.getPollInterval(), outbox.getBatchSize(), outbox.getRetryDelay(),
 						outbox.getMaxRetryDelay(), outbox.getRetention(), RELAY_SHUTDOWN_TIMEOUT,
 						outbox.getRelayWorkers(), outbox.getLeaseDuration()),

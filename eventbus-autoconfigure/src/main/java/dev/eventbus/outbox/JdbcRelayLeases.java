@@ -55,7 +55,7 @@ public final class JdbcRelayLeases implements RelayLeases {
 					insert.setInt(1, partition);
 					insert.setTimestamp(2, Timestamp.from(NEVER));
 					insert.executeUpdate();
-					JdbcOutboxStore.commitIfNeeded(connection);
+					OutboxTransactions.commitIfNeeded(connection);
 				}
 				catch (SQLException ex) {
 					// another relay created it at the same moment; a real failure shows in the next read
@@ -117,7 +117,7 @@ public final class JdbcRelayLeases implements RelayLeases {
 				update.setTimestamp(3, Timestamp.from(now));
 				update.executeUpdate();
 			}
-			JdbcOutboxStore.commitIfNeeded(connection);
+			OutboxTransactions.commitIfNeeded(connection);
 			try (PreparedStatement select = connection
 				.prepareStatement("select partition_no from " + LEASES + " where owner = ? and expires_at >= ?")) {
 				select.setString(1, owner);
@@ -153,7 +153,7 @@ public final class JdbcRelayLeases implements RelayLeases {
 			update.setInt(3, partition);
 			update.setTimestamp(4, Timestamp.from(now));
 			boolean taken = update.executeUpdate() == 1;
-			JdbcOutboxStore.commitIfNeeded(connection);
+			OutboxTransactions.commitIfNeeded(connection);
 			return taken;
 		}
 		catch (SQLException ex) {
@@ -173,7 +173,7 @@ public final class JdbcRelayLeases implements RelayLeases {
 				update.addBatch();
 			}
 			update.executeBatch();
-			JdbcOutboxStore.commitIfNeeded(connection);
+			OutboxTransactions.commitIfNeeded(connection);
 		}
 		catch (SQLException ex) {
 			throw new OutboxException("Could not give back the leases of partitions " + partitions, ex);
@@ -194,7 +194,7 @@ public final class JdbcRelayLeases implements RelayLeases {
 				statement.setString(2, owner);
 			}
 			int updated = statement.executeUpdate();
-			JdbcOutboxStore.commitIfNeeded(connection);
+			OutboxTransactions.commitIfNeeded(connection);
 			return updated;
 		}
 		catch (SQLException ex) {

@@ -3,12 +3,14 @@ package dev.eventbus.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 
 import org.apache.commons.logging.Log;
 
 /**
  * Deletes published events once they are older than the retention, at most once a minute.
- * Run by the relay that holds partition 0, so that one relay purges at a time.
+ * Run by the relay that holds partition 0, so that one relay purges at a time, on a thread of
+ * its own, so that a long purge never delays the renewal of leases.
  */
 final class OutboxPurge {
 
@@ -46,6 +48,28 @@ final class OutboxPurge {
 			this.logger.debug("eventbus purged " + purged + " published event(s) older than " + this.retention);
 		}
 		return purged;
+	}
+
+	/**
+	 * Purges while the relay holds partition 0, until {@code running} turns false.
+	 * @param running whether to go on
+	 * @param leases the partitions held
+	 * @param pause the wait between two looks (a quarter of the lease duration)
+	 */
+	void loop(BooleanSupplier running, PartitionLeases leases, RelayPause pause) {
+		while (running.getAsBoolean()) {
+			if (leases.held().holds(0, System.nanoTime())) {
+				try {
+					runIfDue();
+				}
+				catch (RuntimeException ex) {
+					this.logger.debug("eventbus could not purge published events (tried again in a minute)", ex);
+				}
+			}
+			if (!pause.pause(leases.interval(), running)) {
+				return;
+			}
+		}
 	}
 
 }

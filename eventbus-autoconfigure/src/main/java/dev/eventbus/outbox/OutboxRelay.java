@@ -2,13 +2,13 @@ package dev.eventbus.outbox;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -20,8 +20,9 @@ import dev.eventbus.transport.EventTransport;
  * of its share of them ({@link PartitionLeases}, one thread), reads their unpublished events in
  * id order ({@link RelayReader}, one thread, woken right after a commit that wrote events and
  * polling as well) and sends them ({@link RelaySender}, {@code workers} threads, each event of
- * an entity on the same one). Sent events are marked published; a failed attempt is recorded on
- * its row with a back-off ({@link Backoff}) and later events of its entity wait for it, so
+ * an entity on the same one) as transport messages ({@link RelayMessages}). Sent events are
+ * marked published; a failed attempt is recorded on its row with a back-off ({@link Backoff},
+ * {@link SendRecorder}) and later events of its entity wait for it, so
  * nothing is dropped and nothing overtakes. When the broker or the database is unreachable the
  * relay backs off and logs one WARN per outage and one INFO on recovery ({@link OutageLog}).
  * The relay that holds partition 0 deletes published events older than the retention
@@ -37,6 +38,8 @@ public final class OutboxRelay implements SmartLifecycle {
 	private final OutboxStore store;
 
 	private final EventTransport transport;
+
+	private final RelayMessages messages;
 
 	private final OutboxSignal signal;
 
@@ -56,7 +59,7 @@ public final class OutboxRelay implements SmartLifecycle {
 	/** The outbox tables cannot be read or written (database down, fail-over). */
 	private final OutageLog storeOutage;
 
-	private final Object pause = new Object();
+	private final RelayPause pause = new RelayPause();
 
 	private volatile boolean running;
 
@@ -71,14 +74,17 @@ public final class OutboxRelay implements SmartLifecycle {
 	 * @param store the outbox
 	 * @param leases the partition leases
 	 * @param transport the transport
+	 * @param publisher this application's publisher, if any: the {@code publisher} attribute of
+	 * rows recorded without a topic (rows with a topic carry their own)
 	 * @param signal the commit signal
 	 * @param settings the relay settings
 	 * @param clock the clock
 	 */
-	public OutboxRelay(OutboxStore store, RelayLeases leases, EventTransport transport, OutboxSignal signal,
-			RelaySettings settings, Clock clock) {
+	public OutboxRelay(OutboxStore store, RelayLeases leases, EventTransport transport, @Nullable String publisher,
+			OutboxSignal signal, RelaySettings settings, Clock clock) {
 		this.store = store;
 		this.transport = transport;
+		this.messages = new RelayMessages(publisher);
 		this.signal = signal;
 		this.settings = settings;
 		this.clock = clock;
@@ -107,17 +113,21 @@ public final class OutboxRelay implements SmartLifecycle {
 		List<RelaySender> senders = new ArrayList<>(workers);
 		List<Thread> started = new ArrayList<>(workers);
 		for (int i = 0; i < workers; i++) {
-			RelaySender sender = new RelaySender(this.store, this.transport, this.state, this.leases,
-					Math.max(1, this.settings.batchSize()), backoff, this.brokerOutage, this.storeOutage,
-					this.signal::committed, this.clock);
+			SendRecorder recorder = new SendRecorder(this.store, this.state, backoff, this.brokerOutage,
+					this.storeOutage, this.signal::committed, this.clock);
+			RelaySender sender = new RelaySender(this.state, Math.max(1, this.settings.batchSize()),
+					new BatchSender(this.transport, this.messages, this.state, this.leases, recorder, this.clock));
 			senders.add(sender);
 			started.add(thread(() -> sender.loop(() -> this.sending), "eventbus-relay-send-" + i));
 		}
 		this.senderThreads = List.copyOf(started);
 		RelayReader reader = new RelayReader(this.store, this.state, this.leases, this.signal, List.copyOf(senders),
 				this.settings.batchSize(), this.settings.pollInterval(), backoff, this.storeOutage, this.clock);
+		LeaseRounds rounds = new LeaseRounds(this.leases, this.settings.retryDelay(), this.storeOutage,
+				this.signal::wakeAll, this.clock);
 		this.threads = List.of(thread(() -> reader.loop(() -> this.running), "eventbus-relay"),
-				thread(this::keepLeases, "eventbus-relay-leases"), thread(this::keepPurging, "eventbus-relay-purge"));
+				thread(() -> rounds.loop(() -> this.running, this.pause), "eventbus-relay-leases"),
+				thread(() -> this.purge.loop(() -> this.running, this.leases, this.pause), "eventbus-relay-purge"));
 		this.senderThreads.forEach(Thread::start);
 		this.threads.forEach(Thread::start);
 	}
@@ -126,9 +136,7 @@ public final class OutboxRelay implements SmartLifecycle {
 	public void stop() {
 		this.running = false;
 		this.signal.wakeAll();
-		synchronized (this.pause) {
-			this.pause.notifyAll();
-		}
+		this.pause.wakeAll();
 		long deadline = System.nanoTime() + this.settings.shutdownTimeout().toNanos();
 		join(this.threads, deadline);
 		// the reader has stopped: the senders finish the batch in hand, the rest is read again later
@@ -167,66 +175,6 @@ public final class OutboxRelay implements SmartLifecycle {
 	@Override
 	public int getPhase() {
 		return PHASE;
-	}
-
-	private void keepLeases() {
-		Duration storeDelay = Duration.ZERO;
-		Backoff backoff = new Backoff(this.settings.retryDelay(), this.leases.interval());
-		while (this.running) {
-			Duration wait = this.leases.interval();
-			try {
-				long generation = this.leases.held().generation();
-				Instant started = this.clock.instant();
-				this.leases.round();
-				storeDelay = Duration.ZERO;
-				this.storeOutage.ended(started, "");
-				PartitionLeases.Held held = this.leases.held();
-				if (held.generation() != generation) {
-					this.signal.wakeAll();
-				}
-			}
-			catch (RuntimeException ex) {
-				storeDelay = backoff.next(storeDelay);
-				wait = storeDelay;
-				this.storeOutage.failed(this.clock.instant(), ex, true);
-			}
-			if (!pause(wait)) {
-				return;
-			}
-		}
-	}
-
-	/** Purges on a thread of its own, so a long purge never delays the renewal of leases. */
-	private void keepPurging() {
-		while (this.running) {
-			if (this.leases.held().holds(0, System.nanoTime())) {
-				try {
-					this.purge.runIfDue();
-				}
-				catch (RuntimeException ex) {
-					logger.debug("eventbus could not purge published events (tried again in a minute)", ex);
-				}
-			}
-			if (!pause(this.leases.interval())) {
-				return;
-			}
-		}
-	}
-
-	/** Waits, unless the relay stops; false when interrupted. */
-	private boolean pause(Duration wait) {
-		synchronized (this.pause) {
-			if (this.running) {
-				try {
-					this.pause.wait(Math.max(1, wait.toMillis()));
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					return false;
-				}
-			}
-		}
-		return true;
 	}
 
 	private static Thread thread(Runnable task, String name) {

@@ -3,38 +3,22 @@ package dev.eventbus.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
-import org.jspecify.annotations.Nullable;
 
 /**
  * The relay's reading loop. It reads the unpublished events of the held partitions in id order
- * from a position (the highest id read so far), so a read is a short range scan of the index
- * of unpublished rows, and hands each event to the sender of its ordering key; the events of
- * one entity therefore go to one sender, in order. Each read first marks what the senders sent
- * since the last one (on PostgreSQL in the same round trip); the senders wake it when they
- * have sent something.
- * <p>
- * An event can be left behind the position: it was skipped because its entity waits for the
- * retry of an earlier event, its attempt failed, a sender handed it back, or its transaction
- * committed after rows with higher ids were read (ids are taken at insert, before the commit).
- * So the reader reads again from further back, a <em>rescan</em>: every poll interval from the
- * lowest id left behind and from the position of {@value #LATE_SECONDS} seconds before (which
- * covers late commits), every {@value #FULL_RESCAN_MINUTES} minutes and whenever a partition
- * is gained from the start. Events being sent are not handed out twice.
+ * from where {@link ReadPosition} says (on from the highest id read so far, or further back in
+ * a rescan), and hands each event to the sender of its ordering key; the events of one entity
+ * therefore go to one sender, in order. Each read first marks what the senders sent since the
+ * last one (on PostgreSQL in the same round trip); the senders wake it when they have sent
+ * something. Events being sent are not handed out twice.
  */
 final class RelayReader {
-
-	/** How far back (in seconds of reading) a rescan looks for late commits. */
-	static final int LATE_SECONDS = 10;
-
-	/** How often (in minutes) a rescan reads the held partitions from the start. */
-	static final int FULL_RESCAN_MINUTES = 10;
 
 	private final OutboxStore store;
 
@@ -56,20 +40,7 @@ final class RelayReader {
 
 	private final Clock clock;
 
-	/** The highest id read. */
-	private long position;
-
-	/** Where the rescan in progress reads next, or -1. */
-	private long rescanFrom = -1;
-
-	private long nextRescan = System.nanoTime();
-
-	private long nextFullRescan = System.nanoTime();
-
-	private long generation = -1;
-
-	/** The position at each rescan: (nanoTime, position). */
-	private final ArrayDeque<long[]> positions = new ArrayDeque<>();
+	private final ReadPosition position;
 
 	private Duration storeDelay = Duration.ZERO;
 
@@ -86,6 +57,7 @@ final class RelayReader {
 		this.backoff = backoff;
 		this.storeOutage = storeOutage;
 		this.clock = clock;
+		this.position = new ReadPosition(pollInterval);
 	}
 
 	/**
@@ -131,18 +103,8 @@ final class RelayReader {
 		}
 		Instant now = this.clock.instant();
 		boolean released = this.state.release(now);
-		if (held.generation() != this.generation) {
-			this.generation = held.generation();
-			startRescan(0, nanoNow);
-		}
-		else if (nanoNow - this.nextFullRescan >= 0) {
-			startRescan(0, nanoNow);
-		}
-		else if (released || this.state.takeHandedBack() || nanoNow - this.nextRescan >= 0) {
-			startRescan(rescanStart(nanoNow), nanoNow);
-		}
-		boolean rescanning = this.rescanFrom >= 0;
-		long from = rescanning ? this.rescanFrom : this.position;
+		long from = this.position.next(held.generation(), nanoNow, () -> released || this.state.takeHandedBack(),
+				this.state::takeLowestLeft);
 		this.state.reading();
 		List<PendingEvent> events;
 		try {
@@ -156,12 +118,8 @@ final class RelayReader {
 		sent.forEach(this.state::published);
 		this.storeOutage.ended(now, "");
 		dispatch(events, now, running);
-		long last = events.isEmpty() ? from : events.get(events.size() - 1).id();
-		this.position = Math.max(this.position, last);
 		boolean full = events.size() == this.batchSize;
-		if (rescanning) {
-			this.rescanFrom = full ? last : -1;
-		}
+		this.position.read(events.isEmpty() ? from : events.get(events.size() - 1).id(), full);
 		return full;
 	}
 
@@ -233,34 +191,8 @@ final class RelayReader {
 		return Math.floorMod(key.hashCode(), this.senders.size());
 	}
 
-	private void startRescan(long from, long nanoNow) {
-		// a rescan in progress may not have reached what it started for: never skip its range
-		this.rescanFrom = (this.rescanFrom >= 0) ? Math.min(this.rescanFrom, Math.max(0, from)) : Math.max(0, from);
-		this.nextRescan = nanoNow + this.pollInterval.toNanos();
-		if (from == 0) {
-			this.nextFullRescan = nanoNow + Duration.ofMinutes(FULL_RESCAN_MINUTES).toNanos();
-		}
-		this.positions.addLast(new long[] { nanoNow, this.position });
-	}
-
-	/** From the lowest id left behind, and from the position of a while ago. */
-	private long rescanStart(long nanoNow) {
-		long lateBefore = nanoNow - Duration.ofSeconds(LATE_SECONDS).toNanos();
-		while (this.positions.size() > 1) {
-			long[] first = this.positions.removeFirst();
-			if (this.positions.peekFirst()[0] - lateBefore >= 0) {
-				this.positions.addFirst(first);
-				break;
-			}
-		}
-		long[] oldest = this.positions.peekFirst();
-		long late = (oldest != null && oldest[0] - lateBefore < 0) ? oldest[1] : 0;
-		long left = this.state.takeLowestLeft();
-		return (left == Long.MAX_VALUE) ? late : Math.min(late, left - 1);
-	}
-
 	private Duration waitTime() {
-		long nanos = this.nextRescan - System.nanoTime();
+		long nanos = this.position.nextRescan() - System.nanoTime();
 		Instant now = this.clock.instant();
 		Instant release = this.state.nextRelease(now);
 		if (release != null) {

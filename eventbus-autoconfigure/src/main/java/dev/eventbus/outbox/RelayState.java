@@ -3,7 +3,6 @@ package dev.eventbus.outbox;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -16,16 +15,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the relay's reader and senders share: the events being sent, the ordering keys that
- * wait (an event of theirs failed and waits for its retry, so later events of the entity must
- * not overtake it), and the lowest id left unpublished behind the read position (skipped,
- * failed or handed back), from which the reader reads again.
+ * What the relay's reader and senders share: the events being sent, the events sent and not
+ * yet marked published, the ordering keys that wait ({@link WaitingKeys}: an event of theirs
+ * failed and waits for its retry, so later events of the entity must not overtake it), the
+ * lowest id left unpublished behind the read position (skipped, failed or handed back), from
+ * which the reader reads again, and the senders' pause while the broker cannot be reached.
  */
 final class RelayState {
 
 	private final Map<Long, PendingEvent> sending = new ConcurrentHashMap<>();
 
-	private final Map<String, Instant> waiting = new ConcurrentHashMap<>();
+	private final WaitingKeys waiting = new WaitingKeys();
 
 	/** Events published since the reader started its last read. */
 	private final Set<Long> publishedSinceRead = ConcurrentHashMap.newKeySet();
@@ -185,7 +185,7 @@ final class RelayState {
 	 * @param until until when
 	 */
 	void await(String key, Instant until) {
-		this.waiting.merge(key, until, (a, b) -> a.isAfter(b) ? a : b);
+		this.waiting.await(key, until);
 	}
 
 	/**
@@ -194,7 +194,7 @@ final class RelayState {
 	 * @return whether it does
 	 */
 	boolean waits(String key) {
-		return this.waiting.containsKey(key);
+		return this.waiting.waits(key);
 	}
 
 	/**
@@ -207,25 +207,13 @@ final class RelayState {
 	 * @return whether any key may go again
 	 */
 	boolean release(Instant now) {
-		boolean released = false;
-		Set<String> sendingKeys = null;
-		for (Iterator<Map.Entry<String, Instant>> entries = this.waiting.entrySet().iterator(); entries.hasNext();) {
-			Map.Entry<String, Instant> entry = entries.next();
-			if (entry.getValue().isAfter(now)) {
-				continue;
+		return this.waiting.release(now, () -> {
+			Set<String> keys = new HashSet<>();
+			for (PendingEvent event : this.sending.values()) {
+				keys.add(event.orderingKey());
 			}
-			if (sendingKeys == null) {
-				sendingKeys = new HashSet<>();
-				for (PendingEvent event : this.sending.values()) {
-					sendingKeys.add(event.orderingKey());
-				}
-			}
-			if (!sendingKeys.contains(entry.getKey())) {
-				entries.remove();
-				released = true;
-			}
-		}
-		return released;
+			return keys;
+		});
 	}
 
 	/**
@@ -234,13 +222,7 @@ final class RelayState {
 	 * @return the time, or {@code null} when no key waits beyond {@code now}
 	 */
 	@Nullable Instant nextRelease(Instant now) {
-		Instant next = null;
-		for (Instant until : this.waiting.values()) {
-			if (until.isAfter(now) && (next == null || until.isBefore(next))) {
-				next = until;
-			}
-		}
-		return next;
+		return this.waiting.nextRelease(now);
 	}
 
 	/**

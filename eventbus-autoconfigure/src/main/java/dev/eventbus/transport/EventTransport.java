@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.eventbus.outbox.PendingEvent;
-
 /**
  * Sends events to the broker. Events of one ordering key ({@code channel:entityId}) are sent
  * in list order; once one of them fails, the later ones of that key are not sent in this call
@@ -16,10 +14,10 @@ public interface EventTransport {
 
 	/**
 	 * Sends the events.
-	 * @param events the events, oldest first
+	 * @param messages the events, oldest first
 	 * @return the events that were not sent, by event id, with the reason
 	 * @throws RuntimeException when the broker cannot be reached at all (nothing was sent)
 	 */
-	Map<UUID, String> send(List<PendingEvent> events);
+	Map<UUID, String> send(List<OutgoingMessage> messages);
 
 }

@@ -18,18 +18,16 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishBatchRequestEntry;
 import software.amazon.awssdk.services.sns.model.PublishBatchResponse;
 
-import dev.eventbus.outbox.PendingEvent;
-
 /**
  * Sends events with SNS {@code PublishBatch}, up to ten entries a call, one call after the
  * other per topic so that the events of an entity keep their order ({@code Publish} for a lone
- * event). Each event goes to the topic recorded with it, whichever application relays it; an
- * event recorded before topics were goes to this application's topic of its channel. Each
- * message carries the {@code channel}, {@code action}, {@code eventId} and {@code publisher}
- * attributes; the {@code action} attribute is what subscription filter policies match. The
- * {@code publisher} attribute is the publisher recorded with the event, so it always equals the
- * body's. A topic whose name ends in {@code .fifo} gets the message group
- * {@code channel:entityId} and the event id as deduplication id.
+ * event). Each event goes to the topic of its {@linkplain OutgoingMessage#destination()
+ * destination}, as the {@link TopicResolver} finds it; an event recorded before topics were
+ * goes to this application's topic of its channel. Each message carries the event's
+ * attributes as SNS string attributes ({@code channel}, {@code action}, {@code eventId},
+ * {@code publisher}); the {@code action} attribute is what subscription filter policies match.
+ * A topic whose name ends in {@code .fifo} gets the ordering key ({@code channel:entityId}) as
+ * message group and the event id as deduplication id.
  */
 public final class SnsEventTransport implements EventTransport {
 
@@ -40,26 +38,21 @@ public final class SnsEventTransport implements EventTransport {
 
 	private final TopicResolver topics;
 
-	private final @Nullable String publisher;
-
 	/**
 	 * Creates the transport.
 	 * @param sns the SNS client
 	 * @param topics finds the topic of each event
-	 * @param publisher the publisher attribute of events recorded before publishers were (this
-	 * application's), if any
 	 */
-	public SnsEventTransport(SnsClient sns, TopicResolver topics, @Nullable String publisher) {
+	public SnsEventTransport(SnsClient sns, TopicResolver topics) {
 		this.sns = sns;
 		this.topics = topics;
-		this.publisher = publisher;
 	}
 
 	@Override
-	public Map<UUID, String> send(List<PendingEvent> events) {
+	public Map<UUID, String> send(List<OutgoingMessage> messages) {
 		Round round = new Round();
-		Map<String, List<PendingEvent>> byTopic = byTopic(events, round);
-		for (Map.Entry<String, List<PendingEvent>> topic : byTopic.entrySet()) {
+		Map<String, List<OutgoingMessage>> byTopic = byTopic(messages, round);
+		for (Map.Entry<String, List<OutgoingMessage>> topic : byTopic.entrySet()) {
 			sendToTopic(topic.getKey(), topic.getValue(), round);
 		}
 		if (round.unreachable != null && round.sent == 0) {
@@ -74,45 +67,44 @@ public final class SnsEventTransport implements EventTransport {
 	 * keep their order across an upgrade. An event whose topic does not exist fails (and so do the
 	 * later events of its entity, when they are sent).
 	 */
-	private Map<String, List<PendingEvent>> byTopic(List<PendingEvent> events, Round round) {
-		Map<String, List<PendingEvent>> byTopic = new LinkedHashMap<>();
-		Map<Destination, Optional<String>> resolved = new HashMap<>();
-		for (PendingEvent event : events) {
+	private Map<String, List<OutgoingMessage>> byTopic(List<OutgoingMessage> messages, Round round) {
+		Map<String, List<OutgoingMessage>> byTopic = new LinkedHashMap<>();
+		Map<OutgoingMessage.Destination, Optional<String>> resolved = new HashMap<>();
+		for (OutgoingMessage message : messages) {
 			if (round.unreachable != null) {
-				round.fail(event, "not sent: " + round.unreachable.getMessage());
+				round.fail(message, "not sent: " + round.unreachable.getMessage());
 				continue;
 			}
 			Optional<String> topicArn;
 			try {
-				topicArn = resolved.computeIfAbsent(new Destination(event.channel(), event.topic()),
+				topicArn = resolved.computeIfAbsent(message.destination(),
 						(key) -> Optional.ofNullable(this.topics.topicArn(key.channel(), key.topic())));
 			}
 			catch (RuntimeException ex) {
-				unreachable(event, ex, round);
+				unreachable(message, ex, round);
 				continue;
 			}
 			if (topicArn.isPresent()) {
-				byTopic.computeIfAbsent(topicArn.get(), (arn) -> new ArrayList<>()).add(event);
+				byTopic.computeIfAbsent(topicArn.get(), (arn) -> new ArrayList<>()).add(message);
 			}
 			else {
-				round.fail(event, "SNS topic " + ((event.topic() != null) ? "'" + event.topic() + "'"
-						: "of channel '" + event.channel() + "'") + " does not exist");
+				round.fail(message, "SNS topic " + message.destination().describe() + " does not exist");
 			}
 		}
 		return byTopic;
 	}
 
-	private void sendToTopic(String topicArn, List<PendingEvent> events, Round round) {
-		List<PendingEvent> batch = new ArrayList<>(MAX_BATCH);
-		for (PendingEvent event : events) {
+	private void sendToTopic(String topicArn, List<OutgoingMessage> messages, Round round) {
+		List<OutgoingMessage> batch = new ArrayList<>(MAX_BATCH);
+		for (OutgoingMessage message : messages) {
 			if (round.unreachable != null) {
-				round.fail(event, "not sent: " + round.unreachable.getMessage());
+				round.fail(message, "not sent: " + round.unreachable.getMessage());
 			}
-			else if (round.failedKeys.contains(event.orderingKey())) {
-				round.fail(event, "an earlier event of " + event.orderingKey() + " was not sent");
+			else if (round.failedKeys.contains(message.orderingKey())) {
+				round.fail(message, "an earlier event of " + message.orderingKey() + " was not sent");
 			}
 			else {
-				batch.add(event);
+				batch.add(message);
 				if (batch.size() == MAX_BATCH) {
 					publish(topicArn, batch, round);
 					batch.clear();
@@ -124,7 +116,7 @@ public final class SnsEventTransport implements EventTransport {
 		}
 	}
 
-	private void publish(String topicArn, List<PendingEvent> batch, Round round) {
+	private void publish(String topicArn, List<OutgoingMessage> batch, Round round) {
 		boolean fifo = isFifo(topicArn);
 		if (batch.size() == 1) {
 			publishOne(topicArn, fifo, batch.get(0), round);
@@ -140,7 +132,7 @@ public final class SnsEventTransport implements EventTransport {
 				.publishBatch((request) -> request.topicArn(topicArn).publishBatchRequestEntries(entries));
 		}
 		catch (RuntimeException ex) {
-			batch.forEach((event) -> unreachable(event, ex, round));
+			batch.forEach((message) -> unreachable(message, ex, round));
 			return;
 		}
 		round.sent += response.successful().size();
@@ -155,54 +147,48 @@ public final class SnsEventTransport implements EventTransport {
 	 * event's failure, as it would be for a batch entry; any other error means the broker
 	 * cannot be reached.
 	 */
-	private void publishOne(String topicArn, boolean fifo, PendingEvent event, Round round) {
+	private void publishOne(String topicArn, boolean fifo, OutgoingMessage message, Round round) {
 		try {
 			this.sns.publish((request) -> request.topicArn(topicArn)
-				.message(event.body())
-				.messageAttributes(attributes(event))
-				.messageGroupId(fifo ? event.orderingKey() : null)
-				.messageDeduplicationId(fifo ? event.eventId().toString() : null));
+				.message(message.body())
+				.messageAttributes(attributes(message))
+				.messageGroupId(fifo ? message.orderingKey() : null)
+				.messageDeduplicationId(fifo ? message.id().toString() : null));
 			round.sent++;
 		}
 		catch (AwsServiceException ex) {
 			String code = (ex.awsErrorDetails() != null) ? ex.awsErrorDetails().errorCode() : null;
 			if (ex.statusCode() == 400 && code != null && code.startsWith("InvalidParameter")) {
-				round.fail(event, code + ": " + ex.awsErrorDetails().errorMessage());
+				round.fail(message, code + ": " + ex.awsErrorDetails().errorMessage());
 			}
 			else {
-				unreachable(event, ex, round);
+				unreachable(message, ex, round);
 			}
 		}
 		catch (RuntimeException ex) {
-			unreachable(event, ex, round);
+			unreachable(message, ex, round);
 		}
 	}
 
-	private static void unreachable(PendingEvent event, RuntimeException ex, Round round) {
+	private static void unreachable(OutgoingMessage message, RuntimeException ex, Round round) {
 		round.unreachable = ex;
-		round.fail(event, String.valueOf(ex.getMessage()));
+		round.fail(message, String.valueOf(ex.getMessage()));
 	}
 
-	private PublishBatchRequestEntry entry(String id, PendingEvent event, boolean fifo) {
+	private static PublishBatchRequestEntry entry(String id, OutgoingMessage message, boolean fifo) {
 		PublishBatchRequestEntry.Builder entry = PublishBatchRequestEntry.builder()
 			.id(id)
-			.message(event.body())
-			.messageAttributes(attributes(event));
+			.message(message.body())
+			.messageAttributes(attributes(message));
 		if (fifo) {
-			entry.messageGroupId(event.orderingKey()).messageDeduplicationId(event.eventId().toString());
+			entry.messageGroupId(message.orderingKey()).messageDeduplicationId(message.id().toString());
 		}
 		return entry.build();
 	}
 
-	private Map<String, MessageAttributeValue> attributes(PendingEvent event) {
+	private static Map<String, MessageAttributeValue> attributes(OutgoingMessage message) {
 		Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
-		attributes.put("channel", text(event.channel()));
-		attributes.put("action", text(event.action()));
-		attributes.put("eventId", text(event.eventId().toString()));
-		String publisher = (event.topic() != null) ? event.publisher() : this.publisher;
-		if (publisher != null) {
-			attributes.put("publisher", text(publisher));
-		}
+		message.attributes().forEach((name, value) -> attributes.put(name, text(value)));
 		return attributes;
 	}
 
@@ -215,10 +201,6 @@ public final class SnsEventTransport implements EventTransport {
 		return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
 	}
 
-	/** What decides an event's topic. */
-	private record Destination(String channel, @Nullable String topic) {
-	}
-
 	private static final class Round {
 
 		final Map<UUID, String> failures = new LinkedHashMap<>();
@@ -229,9 +211,9 @@ public final class SnsEventTransport implements EventTransport {
 
 		@Nullable RuntimeException unreachable;
 
-		void fail(PendingEvent event, String reason) {
-			this.failures.put(event.eventId(), reason);
-			this.failedKeys.add(event.orderingKey());
+		void fail(OutgoingMessage message, String reason) {
+			this.failures.put(message.id(), reason);
+			this.failedKeys.add(message.orderingKey());
 		}
 
 	}

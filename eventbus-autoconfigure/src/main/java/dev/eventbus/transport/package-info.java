@@ -1,6 +1,7 @@
 /**
- * The transport SPI ({@link dev.eventbus.transport.EventTransport}) and its SNS implementation;
- * the only package that sends to SNS.
+ * The transport SPI ({@link dev.eventbus.transport.EventTransport}, sending
+ * {@link dev.eventbus.transport.OutgoingMessage}s) and its SNS implementation; the only
+ * package that sends to SNS.
  */
 @NullMarked
 package dev.eventbus.transport;

@@ -183,6 +183,20 @@ final class InMemoryOutboxStore implements OutboxStore {
 	}
 
 	/**
+	 * The row of an event id.
+	 * @param eventId the event id
+	 * @return the row id, or {@code null} if no row has that event id
+	 */
+	synchronized @Nullable Long rowId(UUID eventId) {
+		for (Row row : this.rows.values()) {
+			if (row.event.eventId().equals(eventId)) {
+				return row.id;
+			}
+		}
+		return null;
+	}
+
+	/**
 	 * The ordering keys of the rows, by row id.
 	 * @return the keys
 	 */

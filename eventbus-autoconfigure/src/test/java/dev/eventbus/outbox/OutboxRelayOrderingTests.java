@@ -97,8 +97,8 @@ final class OutboxRelayOrderingTests {
 		// the later events of the entity were never sent before the failed one
 		List<Long> sentOfEntity = this.transport.sent()
 			.stream()
-			.filter((event) -> event.orderingKey().equals("order:failing"))
-			.map(PendingEvent::id)
+			.filter((message) -> message.orderingKey().equals("order:failing"))
+			.map((message) -> this.store.rowId(message.id()))
 			.toList();
 		assertThat(sentOfEntity).containsExactly(failing, later.get(0), later.get(1));
 	}

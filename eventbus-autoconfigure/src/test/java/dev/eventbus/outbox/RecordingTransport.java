@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.eventbus.transport.EventTransport;
+import dev.eventbus.transport.OutgoingMessage;
 
 /**
  * An {@link EventTransport} for the relay's unit tests. It records every attempt in order, can
@@ -32,7 +33,7 @@ final class RecordingTransport implements EventTransport {
 	private boolean unreachable;
 
 	@Override
-	public synchronized Map<UUID, String> send(List<PendingEvent> events) {
+	public synchronized Map<UUID, String> send(List<OutgoingMessage> messages) {
 		Instant now = this.clock.instant();
 		if (this.unreachable) {
 			this.unreachableCalls++;
@@ -40,21 +41,21 @@ final class RecordingTransport implements EventTransport {
 		}
 		Map<UUID, String> failures = new LinkedHashMap<>();
 		Set<String> failedKeys = new HashSet<>();
-		for (PendingEvent event : events) {
-			if (failedKeys.contains(event.orderingKey())) {
-				failures.put(event.eventId(), "an earlier event of " + event.orderingKey() + " failed");
-				this.attempts.add(new Attempt(event, now, false));
+		for (OutgoingMessage message : messages) {
+			if (failedKeys.contains(message.orderingKey())) {
+				failures.put(message.id(), "an earlier event of " + message.orderingKey() + " failed");
+				this.attempts.add(new Attempt(message, now, false));
 				continue;
 			}
-			int left = this.failuresLeft.getOrDefault(event.eventId(), 0);
+			int left = this.failuresLeft.getOrDefault(message.id(), 0);
 			if (left > 0) {
-				this.failuresLeft.put(event.eventId(), left - 1);
-				failures.put(event.eventId(), "rejected");
-				failedKeys.add(event.orderingKey());
-				this.attempts.add(new Attempt(event, now, false));
+				this.failuresLeft.put(message.id(), left - 1);
+				failures.put(message.id(), "rejected");
+				failedKeys.add(message.orderingKey());
+				this.attempts.add(new Attempt(message, now, false));
 				continue;
 			}
-			this.attempts.add(new Attempt(event, now, true));
+			this.attempts.add(new Attempt(message, now, true));
 		}
 		return failures;
 	}
@@ -96,8 +97,8 @@ final class RecordingTransport implements EventTransport {
 	 * The events sent, in order.
 	 * @return the events
 	 */
-	synchronized List<PendingEvent> sent() {
-		return this.attempts.stream().filter(Attempt::sent).map(Attempt::event).toList();
+	synchronized List<OutgoingMessage> sent() {
+		return this.attempts.stream().filter(Attempt::sent).map(Attempt::message).toList();
 	}
 
 	/**
@@ -106,17 +107,17 @@ final class RecordingTransport implements EventTransport {
 	 * @return the attempts
 	 */
 	synchronized List<Attempt> attemptsOf(UUID eventId) {
-		return this.attempts.stream().filter((attempt) -> attempt.event().eventId().equals(eventId)).toList();
+		return this.attempts.stream().filter((attempt) -> attempt.message().id().equals(eventId)).toList();
 	}
 
 	/**
 	 * One attempt to send an event.
 	 *
-	 * @param event the event
+	 * @param message the event, as the transport got it
 	 * @param at when
 	 * @param sent whether it was sent
 	 */
-	record Attempt(PendingEvent event, Instant at, boolean sent) {
+	record Attempt(OutgoingMessage message, Instant at, boolean sent) {
 	}
 
 }

@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+
+import dev.eventbus.transport.OutgoingMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +27,7 @@ final class RelayChecks {
 
 	static OutboxRelay relay(InMemoryOutboxStore store, RelayLeases leases, RecordingTransport transport,
 			OutboxSignal signal, OutboxRelay.RelaySettings settings) {
-		return new OutboxRelay(store, leases, transport, signal, settings, Clock.systemUTC());
+		return new OutboxRelay(store, leases, transport, "tests", signal, settings, Clock.systemUTC());
 	}
 
 	/**
@@ -35,19 +36,20 @@ final class RelayChecks {
 	 * @param store the outbox
 	 * @param sent the events sent, in the order sent
 	 */
-	static void assertSentOnceInOrder(InMemoryOutboxStore store, List<PendingEvent> sent) {
-		assertThat(sent).extracting(PendingEvent::eventId).doesNotHaveDuplicates();
-		assertThat(sent).extracting(PendingEvent::id).containsExactlyInAnyOrderElementsOf(store.ids());
+	static void assertSentOnceInOrder(InMemoryOutboxStore store, List<OutgoingMessage> sent) {
+		assertThat(sent).extracting(OutgoingMessage::id).doesNotHaveDuplicates();
+		assertThat(sent).extracting((message) -> store.rowId(message.id()))
+			.containsExactlyInAnyOrderElementsOf(store.ids());
 		Map<String, List<Long>> byKey = new HashMap<>();
-		for (PendingEvent event : sent) {
-			byKey.computeIfAbsent(event.orderingKey(), (key) -> new ArrayList<>()).add(event.id());
+		for (OutgoingMessage message : sent) {
+			byKey.computeIfAbsent(message.orderingKey(), (key) -> new ArrayList<>()).add(store.rowId(message.id()));
 		}
 		byKey.forEach((key, ids) -> assertThat(ids).as("ids sent for %s", key).isSorted());
 		assertThat(store.unpublishedIds()).isEmpty();
 		assertThat(store.publishedIds()).doesNotHaveDuplicates();
-		for (PendingEvent event : sent) {
-			UUID eventId = store.eventId(event.id());
-			assertThat(event.eventId()).isEqualTo(eventId);
+		Map<Long, String> keys = store.orderingKeys();
+		for (OutgoingMessage message : sent) {
+			assertThat(message.orderingKey()).isEqualTo(keys.get(store.rowId(message.id())));
 		}
 	}
 

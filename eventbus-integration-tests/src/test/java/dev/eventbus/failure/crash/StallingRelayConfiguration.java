@@ -9,8 +9,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
-import dev.eventbus.outbox.PendingEvent;
 import dev.eventbus.transport.EventTransport;
+import dev.eventbus.transport.OutgoingMessage;
 
 /**
  * Used by {@link CrashFixture} only (not component-scanned): with {@code fx.crash.stall-after-sends=n}
@@ -49,7 +49,7 @@ public class StallingRelayConfiguration {
 		}
 
 		@Override
-		public Map<UUID, String> send(List<PendingEvent> events) {
+		public Map<UUID, String> send(List<OutgoingMessage> events) {
 			Map<UUID, String> failures = this.delegate.send(events);
 			if (failures.isEmpty() && this.sends.incrementAndGet() == this.stallAfter) {
 				System.out.println(MARKER + " " + events.size());
