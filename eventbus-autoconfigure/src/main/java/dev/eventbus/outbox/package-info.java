@@ -1,5 +1,5 @@
 /**
- * The transactional outbox: what it means to append, claim and mark events
+ * The transactional outbox: what it means to append, read and mark events
  * ({@link dev.eventbus.outbox.OutboxStore}), its JDBC storage, and the relay that moves events
  * from the outbox to the transport.
  */

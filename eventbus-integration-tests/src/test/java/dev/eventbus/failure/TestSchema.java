@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * A PostgreSQL schema of its own for one test class, so that its {@code eventbus_outbox} table
- * is never relayed by the application of another test class (the relay claims every unpublished
+ * is never relayed by the application of another test class (a relay reads every unpublished
  * row of the table it sees).
  */
 public final class TestSchema {

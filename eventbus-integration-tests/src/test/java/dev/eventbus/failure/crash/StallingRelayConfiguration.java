@@ -16,7 +16,7 @@ import dev.eventbus.transport.OutgoingMessage;
  * Used by {@link CrashFixture} only (not component-scanned): with {@code fx.crash.stall-after-sends=n}
  * the relay's transport, after its n-th fully successful send, prints
  * {@value #MARKER} and the batch size and blocks for ever. The batch is then on SNS but its rows
- * are not marked published (their claim stays open): the moment to kill the process.
+ * are not marked published (the relay still holds their partitions): the moment to kill the process.
  */
 public class StallingRelayConfiguration {
 
@@ -59,7 +59,7 @@ public class StallingRelayConfiguration {
 						Thread.sleep(60_000);
 					}
 					catch (InterruptedException ex) {
-						// keep the claim open until the process is killed
+						// keep the rows unmarked until the process is killed
 					}
 				}
 			}

@@ -35,7 +35,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Issue 7, item 1: an event goes where its publisher sent it, whichever instance relays it. Two
  * applications with their own names and topic prefixes share one database schema, so one
- * {@code eventbus_outbox} table, and both relays claim from it. Each row records its topic and
+ * {@code eventbus_outbox} table, and both relays relay from it (each the partitions it leases). Each row records its topic and
  * publisher at capture, so every event reaches its own application's topic and listener (never
  * the other's), and the {@code publisher} attribute equals the body's.
  */
