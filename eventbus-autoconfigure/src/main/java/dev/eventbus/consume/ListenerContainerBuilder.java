@@ -18,9 +18,13 @@ import dev.eventbus.provision.ListenerQueue;
  * Creates the Spring Cloud AWS {@link SqsMessageListenerContainer} of one listener, from the
  * application's container factory (so {@code spring.cloud.aws.sqs.listener.*} applies): eventbus's
  * options, then the {@link ListenerConfigurer}s, then its message listener, error handler, dead
- * letters and outage gate. Owns the thread that extends the visibility of running handlers.
+ * letters, outage gate and the tracking of deletions a stopping container leaves behind
+ * ({@link PendingAcknowledgements}). Owns the thread that extends the visibility of running handlers.
  */
 public final class ListenerContainerBuilder implements AutoCloseable {
+
+	/** How long a stopping container may take to send its batched deletions (20 s in Spring Cloud AWS). */
+	static final Duration ACKNOWLEDGEMENT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(1);
 
 	private final SqsMessageListenerContainerFactory<Object> factory;
 
@@ -90,7 +94,7 @@ public final class ListenerContainerBuilder implements AutoCloseable {
 	 * @param queue its provisioned queue
 	 * @return the container
 	 */
-	SqsMessageListenerContainer<Object> build(ListenerEndpoint endpoint, ListenerQueue queue) {
+	ListenerContainer build(ListenerEndpoint endpoint, ListenerQueue queue) {
 		SqsMessageListenerContainer<Object> container = this.factory.createContainer(queue.queueName());
 		container.setId("eventbus-" + endpoint.id());
 		container.setPayloadDeserializationType(String.class);
@@ -103,20 +107,23 @@ public final class ListenerContainerBuilder implements AutoCloseable {
 			options.maxConcurrentMessages(endpoint.concurrency())
 				.maxMessagesPerPoll(Math.min(endpoint.concurrency(), 10))
 				.listenerShutdownTimeout(this.settings.shutdownTimeout())
+				// Spring Cloud AWS 4.1.0 waits this long for batched deletions it will never send
+				// (see PendingAcknowledgements), then drops them: eventbus sends them instead
+				.acknowledgementShutdownTimeout(ACKNOWLEDGEMENT_SHUTDOWN_TIMEOUT)
 				.autoStartup(false);
-			// Acknowledge each message as its handler returns (Spring Cloud AWS's immediate
-			// acknowledgement, its default on FIFO queues). Batched acknowledgements (its default on
-			// standard queues) can be lost on shutdown in 4.1.0: an acknowledgement not yet in the
-			// batch buffer, or one left below the threshold, is never sent (awspring/spring-cloud-aws
-			// #1661, #1664), so a handled message comes back after a restart. Immediate
-			// acknowledgement is part of the message's processing, which stop waits for.
-			options.acknowledgementInterval(Duration.ZERO).acknowledgementThreshold(0);
 			this.configurers.forEach((configurer) -> configurer.configure(info, options));
 		});
 		DeadLetterSender deadLetters = new DeadLetterSender(this.sqs, queue.deadLetterQueueName());
-		container.setMessageListener(new EventMessageListener(endpoint, queue.queueName(), queue.topicArn(),
+		EventMessageListener listener = new EventMessageListener(endpoint, queue.queueName(), queue.topicArn(),
 				this.codec, deadLetters, this.heartbeat, endpoint.idempotent() ? this.inbox : null,
-				this.settings.rawDelivery()));
+				this.settings.rawDelivery());
+		PendingAcknowledgements acknowledgements = new PendingAcknowledgements(this.sqs, endpoint.describe(),
+				container.getAcknowledgementResultCallback());
+		container.setAcknowledgementResultCallback(acknowledgements);
+		container.setMessageListener((message) -> {
+			listener.onMessage(message);
+			acknowledgements.handled(message);
+		});
 		ListenerGate gate = null;
 		if (this.breakers != null) {
 			gate = new ListenerGate(endpoint.describe(), this.breakers, endpoint.idempotent());
@@ -126,7 +133,7 @@ public final class ListenerContainerBuilder implements AutoCloseable {
 		}
 		container.setErrorHandler(new ListenerErrorHandler(endpoint.describe(), endpoint.retry(),
 				this.settings.maxReceiveCount(), deadLetters, gate));
-		return container;
+		return new ListenerContainer(container, acknowledgements);
 	}
 
 	/**

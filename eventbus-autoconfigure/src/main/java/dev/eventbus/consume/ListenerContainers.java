@@ -38,7 +38,7 @@ public final class ListenerContainers
 
 	private final Set<String> publishedChannels;
 
-	private final List<SqsMessageListenerContainer<Object>> containers = new ArrayList<>();
+	private final List<ListenerContainer> containers = new ArrayList<>();
 
 	private final List<ListenerQueue> queues = new ArrayList<>();
 
@@ -107,13 +107,13 @@ public final class ListenerContainers
 
 	@Override
 	public void start() {
-		this.containers.forEach(SqsMessageListenerContainer::start);
+		this.containers.forEach(ListenerContainer::start);
 		this.running = true;
 	}
 
 	@Override
 	public void stop() {
-		this.containers.parallelStream().forEach(SqsMessageListenerContainer::stop);
+		this.containers.parallelStream().forEach(ListenerContainer::stop);
 		this.running = false;
 	}
 

@@ -2,6 +2,7 @@ package dev.eventbus.shutdown;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,7 +24,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * On context close, polling stops, in-flight handlers finish within the shutdown timeout and
  * are acknowledged; a handler cut off by the timeout is not acknowledged and its message is
- * delivered again.
+ * delivered again; handled messages whose batched deletion Spring Cloud AWS had not sent yet are
+ * deleted too.
  */
 class GracefulShutdownIntegrationTests {
 
@@ -46,6 +48,22 @@ class GracefulShutdownIntegrationTests {
 	}
 
 	@Test
+	void handledMessagesWhoseBatchedAcknowledgementIsStillWaitingAreDeletedWhenTheContextCloses() {
+		List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+		ConfigurableApplicationContext context = start("10s", Map.of("it.shutdown.hold-acknowledgements", "true"));
+		ids.forEach((id) -> save(context, id, 0));
+		await().atMost(TIMEOUT)
+			.until(() -> ids.stream().allMatch((id) -> ShutdownApplication.FINISHED.contains(id.toString())));
+		SqsAsyncClient sqs = context.getBean(SqsAsyncClient.class);
+		String queue = Queues.url(sqs, "it-shutdown-slow");
+		assertThat(Queues.depth(sqs, queue)).as("handled, their deletion held back in a batch of 10").isEqualTo(3);
+		context.close();
+		try (SqsAsyncClient after = AwsTestClients.sqsAsync(FauxqsEmulator.shared())) {
+			assertThat(Queues.depth(after, queue)).as("deleted by the time close returns").isZero();
+		}
+	}
+
+	@Test
 	void handlerCutOffByTheShutdownTimeoutIsNotAcknowledgedAndRunsAgainAfterRestart() {
 		UUID id = UUID.randomUUID();
 		ConfigurableApplicationContext context = start("1s");
@@ -63,7 +81,12 @@ class GracefulShutdownIntegrationTests {
 	}
 
 	private static ConfigurableApplicationContext start(String shutdownTimeout) {
+		return start(shutdownTimeout, Map.of());
+	}
+
+	private static ConfigurableApplicationContext start(String shutdownTimeout, Map<String, String> more) {
 		Map<String, Object> properties = new LinkedHashMap<>(FauxqsEmulator.shared().springProperties());
+		properties.putAll(more);
 		properties.put("spring.application.name", "it-shutdown");
 		properties.put("eventbus.publish.topic-prefix", "it-shutdown-");
 		properties.put("eventbus.provision.visibility-timeout", "3s");

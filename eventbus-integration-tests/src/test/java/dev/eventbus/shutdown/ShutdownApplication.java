@@ -1,5 +1,6 @@
 package dev.eventbus.shutdown;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -10,11 +11,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 import dev.eventbus.EntityEvent;
 import dev.eventbus.Listener;
 import dev.eventbus.PublishEvents;
+import dev.eventbus.consume.ListenerConfigurer;
 
 /**
  * An application with a slow listener, closed while the listener runs.
@@ -47,6 +51,18 @@ public class ShutdownApplication {
 			this.millis = millis;
 		}
 
+	}
+
+	/**
+	 * With {@code it.shutdown.hold-acknowledgements=true}: Spring Cloud AWS sends the deletions
+	 * only in batches of 10 or after a minute, so those of a few messages are still waiting when the
+	 * context closes.
+	 * @return the configurer
+	 */
+	@Bean
+	@ConditionalOnBooleanProperty("it.shutdown.hold-acknowledgements")
+	ListenerConfigurer holdAcknowledgements() {
+		return (listener, options) -> options.acknowledgementInterval(Duration.ofMinutes(1)).acknowledgementThreshold(10);
 	}
 
 	@Component
