@@ -138,6 +138,7 @@ public final class EventBusListenerAutoConfiguration {
 		}
 
 		@Bean
+		@ConditionalOnMissingBean
 		@ConditionalOnBean(Inbox.class)
 		InboxPurge eventBusInboxPurge(Inbox inbox, EventBusProperties properties) {
 			return new InboxPurge(inbox, properties.getConsume().getInboxRetention());

@@ -30,7 +30,6 @@ import dev.eventbus.outbox.OutboxStore;
 import dev.eventbus.outbox.RelayLeases;
 import dev.eventbus.provision.CachingTopicResolver;
 import dev.eventbus.provision.NamingStrategy;
-import dev.eventbus.provision.ProvisionMode;
 import dev.eventbus.provision.ProvisionSettings;
 import dev.eventbus.provision.QueueProvisioner;
 import dev.eventbus.provision.QueueRequests;
@@ -71,12 +70,11 @@ public final class EventBusTransportAutoConfiguration {
 				provision.getMaxReceiveCount(), provision.getVisibilityTimeout(), provision.getDeadLetterRetention(),
 				properties.getConsume().isRawDelivery(), provision.getMessageRetention());
 		// none mode looks the published topics up at start-up only where listeners run (as documented): a
-		// publisher with listeners off may start before its topics exist, the relay retries until they do
-		boolean publishedTopicsAtStartUp = provision.getMode() != ProvisionMode.NONE
-				|| properties.getConsume().isEnabled();
+		// publisher without them may start before its topics exist, the relay waits until they do
 		return new SnsSqsProvisioner(topics, new QueueProvisioner(sqs, sns, topics, naming, settings),
-				provision.getMode(), publishedTopicsAtStartUp, () -> publishedChannels(entityManagerFactories),
-				() -> listeners.orderedStream().flatMap((bean) -> bean.queueRequests().stream()).toList());
+				provision.getMode(), () -> publishedChannels(entityManagerFactories),
+				() -> listeners.orderedStream().flatMap((bean) -> bean.queueRequests().stream()).toList(),
+				() -> listeners.orderedStream().findAny().isPresent());
 	}
 
 	/**

@@ -5,8 +5,9 @@ import io.awspring.cloud.sqs.listener.SqsContainerOptionsBuilder;
 /**
  * Adjusts the Spring Cloud AWS container options of each {@link dev.eventbus.Listener} method,
  * one listener at a time. Every bean of this type is called, in {@code @Order}, once for each
- * listener, after eventbus has set its own options (concurrency, messages per poll, shutdown
- * timeout) and before the container starts, so a configurer can replace them:
+ * listener, after eventbus has set its own options (concurrency, messages per poll, listener
+ * and acknowledgement shutdown timeouts) and before the container starts, so a configurer can
+ * replace them:
  * <pre class="code">
  * &#64;Bean
  * ListenerConfigurer slowInvoicing() {
@@ -17,8 +18,8 @@ import io.awspring.cloud.sqs.listener.SqsContainerOptionsBuilder;
  *     };
  * }
  * </pre>
- * The container's message listener, error handler and acknowledgement stay eventbus's; a
- * back-pressure handler set here still pauses during outages.
+ * The container's message listener and error handler stay eventbus's; a back-pressure handler
+ * set here still pauses during outages.
  */
 @FunctionalInterface
 public interface ListenerConfigurer {

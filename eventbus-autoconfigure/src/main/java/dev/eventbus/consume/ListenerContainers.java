@@ -74,8 +74,9 @@ public final class ListenerContainers
 						+ "service publishes it, otherwise check the channel name");
 			}
 		}
+		// the topics of the published channels and the queue of every listener (see queueRequests())
+		this.provisioner.provision();
 		for (ListenerEndpoint endpoint : endpoints) {
-			// the first call runs the provisioning of everything (see queueRequests())
 			ListenerQueue queue = this.provisioner.queue(endpoint.id());
 			this.queues.add(queue);
 			this.containers.add(this.builder.build(endpoint, queue));

@@ -6,24 +6,23 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.SmartLifecycle;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * The start-up step that provisions (or, in {@code validate} and {@code none} mode, checks)
  * everything eventbus needs: the topic of every published channel, then the queue, dead-letter
  * queue and subscription of every listener, reporting everything missing in one
- * {@link MissingResourcesException}. It runs once: when a listener registrar first asks for a
- * listener's queue (once all singletons exist, after the registrar's own checks), else when the
- * context starts, before the relay and the listener containers.
+ * {@link MissingResourcesException}. It runs once all singletons exist, once: where listeners
+ * run, when their registrar calls {@link #provision()} after its own checks; else by itself. In
+ * {@code none} mode without listeners the published channels' topics are not looked up at
+ * start-up (the relay looks a topic up when it first publishes to it, and waits for a missing one).
  */
-public final class SnsSqsProvisioner implements SmartLifecycle {
-
-	/** Before the relay and the listener containers (and the web server) start. */
-	static final int PHASE = Integer.MAX_VALUE - 4096;
+public final class SnsSqsProvisioner implements SmartInitializingSingleton {
 
 	private final CachingTopicResolver topics;
 
@@ -31,7 +30,7 @@ public final class SnsSqsProvisioner implements SmartLifecycle {
 
 	private final ProvisionMode mode;
 
-	private final boolean publishedTopicsAtStartUp;
+	private final BooleanSupplier registrar;
 
 	private final Supplier<? extends Collection<String>> publishedChannels;
 
@@ -39,28 +38,25 @@ public final class SnsSqsProvisioner implements SmartLifecycle {
 
 	private @Nullable Map<String, ListenerQueue> provisioned;
 
-	private volatile boolean running;
-
 	/**
 	 * Creates the start-up step.
 	 * @param topics provisions (and remembers) this application's topics
 	 * @param queues provisions the listeners' queues and subscriptions
 	 * @param mode the provisioning mode
-	 * @param publishedTopicsAtStartUp whether the topics of the published channels are
-	 * provisioned at start-up: always but in {@code none} mode with listeners disabled, where
-	 * the relay looks a topic up when it first publishes to it
 	 * @param publishedChannels the channels this application publishes, asked when the step runs
 	 * @param listeners what the listeners need, asked when the step runs
+	 * @param registrar whether a listener registrar runs the step (asked once all singletons
+	 * exist)
 	 */
 	public SnsSqsProvisioner(CachingTopicResolver topics, QueueProvisioner queues, ProvisionMode mode,
-			boolean publishedTopicsAtStartUp, Supplier<? extends Collection<String>> publishedChannels,
-			Supplier<? extends List<QueueRequest>> listeners) {
+			Supplier<? extends Collection<String>> publishedChannels, Supplier<? extends List<QueueRequest>> listeners,
+			BooleanSupplier registrar) {
 		this.topics = topics;
 		this.queues = queues;
 		this.mode = mode;
-		this.publishedTopicsAtStartUp = publishedTopicsAtStartUp;
 		this.publishedChannels = publishedChannels;
 		this.listeners = listeners;
+		this.registrar = registrar;
 	}
 
 	/** Runs the step unless it has run; throws {@link MissingResourcesException} naming everything missing. */
@@ -69,7 +65,7 @@ public final class SnsSqsProvisioner implements SmartLifecycle {
 			return this.provisioned;
 		}
 		Set<String> missing = new LinkedHashSet<>();
-		if (this.publishedTopicsAtStartUp) {
+		if (this.mode != ProvisionMode.NONE || this.registrar.getAsBoolean()) {
 			for (String channel : this.publishedChannels.get()) {
 				try {
 					this.topics.topicArn(channel);
@@ -121,27 +117,21 @@ public final class SnsSqsProvisioner implements SmartLifecycle {
 	}
 
 	/**
-	 * Runs the step if no listener registrar did.
+	 * Runs the step, unless it has run.
+	 * @throws MissingResourcesException naming every missing resource (not in {@code create} mode)
+	 */
+	public void provision() {
+		provisioned();
+	}
+
+	/**
+	 * Runs the step where no listener registrar does.
 	 */
 	@Override
-	public void start() {
-		provisioned();
-		this.running = true;
-	}
-
-	@Override
-	public void stop() {
-		this.running = false;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
-	}
-
-	@Override
-	public int getPhase() {
-		return PHASE;
+	public void afterSingletonsInstantiated() {
+		if (!this.registrar.getAsBoolean()) {
+			provisioned();
+		}
 	}
 
 }

@@ -22,17 +22,17 @@ class SnsSqsProvisionerTests {
 
 	private final AtomicInteger listenerQueries = new AtomicInteger();
 
-	private SnsSqsProvisioner provisioner(ProvisionMode mode, boolean publishedTopicsAtStartUp, List<String> published,
+	private SnsSqsProvisioner provisioner(ProvisionMode mode, boolean registrar, List<String> published,
 			List<QueueRequest> listeners) {
 		NamingStrategy naming = new DefaultNamingStrategy("shop-", "shop", false);
 		CachingTopicResolver topics = new CachingTopicResolver(new TopicProvisioner(this.sns, mode, false), naming);
 		ProvisionSettings settings = new ProvisionSettings(mode, false, 5, java.time.Duration.ofSeconds(30),
 				java.time.Duration.ofDays(14), false, java.time.Duration.ofDays(14));
 		return new SnsSqsProvisioner(topics, new QueueProvisioner(new FakeSqs(), this.sns, topics, naming, settings),
-				mode, publishedTopicsAtStartUp, () -> published, () -> {
+				mode, () -> published, () -> {
 					this.listenerQueries.incrementAndGet();
 					return listeners;
-				});
+				}, () -> registrar);
 	}
 
 	@Test
@@ -40,7 +40,7 @@ class SnsSqsProvisionerTests {
 		SnsSqsProvisioner provisioner = provisioner(ProvisionMode.VALIDATE, true, List.of("Memo", "Order"),
 				List.of(new QueueRequest("memoListener", "Memo", Set.of()),
 						new QueueRequest("auditListener", "Audit", Set.of(Action.DELETED))));
-		assertThatExceptionOfType(MissingResourcesException.class).isThrownBy(provisioner::start)
+		assertThatExceptionOfType(MissingResourcesException.class).isThrownBy(provisioner::provision)
 			.satisfies((ex) -> assertThat(ex.getMode()).isEqualTo(ProvisionMode.VALIDATE))
 			.satisfies((ex) -> assertThat(ex.getMissing()).containsExactly("SNS topic 'shop-Memo' of channel 'Memo'",
 					"SNS topic 'shop-Order' of channel 'Order'", "SQS queue 'shop-memoListener'",
@@ -49,9 +49,9 @@ class SnsSqsProvisionerTests {
 	}
 
 	@Test
-	void noneModeChecksThePublishedChannelsTopicsAlsoWithoutListeners() {
+	void noneModeChecksThePublishedChannelsTopicsWhereListenersRunAlsoWithoutListenerMethods() {
 		SnsSqsProvisioner provisioner = provisioner(ProvisionMode.NONE, true, List.of("Invoice"), List.of());
-		assertThatExceptionOfType(MissingResourcesException.class).isThrownBy(provisioner::start)
+		assertThatExceptionOfType(MissingResourcesException.class).isThrownBy(provisioner::provision)
 			.satisfies((ex) -> assertThat(ex.getMode()).isEqualTo(ProvisionMode.NONE))
 			.satisfies((ex) -> assertThat(ex.getMissing()).containsExactly("SNS topic 'shop-Invoice' of channel 'Invoice'"));
 	}
@@ -59,19 +59,21 @@ class SnsSqsProvisionerTests {
 	@Test
 	void noneModeWithListenersDisabledLooksNoPublishedTopicUpAtStartUp() {
 		SnsSqsProvisioner provisioner = provisioner(ProvisionMode.NONE, false, List.of("Invoice"), List.of());
-		provisioner.start();
-		assertThat(provisioner.isRunning()).isTrue();
+		provisioner.afterSingletonsInstantiated();
+		assertThat(this.listenerQueries).as("the step ran").hasValue(1);
 		assertThat(this.sns.listCalls).hasValue(0);
 	}
 
 	@Test
-	void runsOnceWhenAListenerAsksForItsQueueFirstAndTheContextStartsLater() {
+	void runsOnceWhenTheRegistrarRunsItAndAsksForTheQueues() {
 		this.sns.with("shop-Memo");
 		SnsSqsProvisioner provisioner = provisioner(ProvisionMode.NONE, true, List.of("Memo"),
 				List.of(new QueueRequest("memoListener", "Memo", Set.of())));
+		provisioner.afterSingletonsInstantiated();
+		assertThat(this.listenerQueries).as("left to the registrar").hasValue(0);
+		provisioner.provision();
 		assertThat(provisioner.queue("memoListener")).isEqualTo(new ListenerQueue("shop-memoListener",
 				FakeSns.arn("shop-Memo"), "shop-memoListener-dlq"));
-		provisioner.start();
 		assertThat(this.listenerQueries).hasValue(1);
 		assertThat(this.sns.listCalls).hasValue(1);
 	}

@@ -155,6 +155,30 @@ final class EmulatorProcess {
 	}
 
 	/**
+	 * Sends a signal to the process, such as {@code STOP} or {@code CONT}.
+	 * @param signal the signal's name without {@code SIG}
+	 * @throws IllegalStateException if {@code kill} fails
+	 */
+	void signal(String signal) {
+		String command = "kill -" + signal + " " + pid();
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid())).redirectErrorStream(true)
+				.start();
+			if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+				kill.destroyForcibly();
+				throw new IllegalStateException("'" + command + "' failed");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not run '" + command + "'", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while running '" + command + "'", ex);
+		}
+	}
+
+	/**
 	 * Stops the emulator by its PID (SIGTERM, then SIGKILL after a few seconds) and its watchdog.
 	 */
 	void stop() {

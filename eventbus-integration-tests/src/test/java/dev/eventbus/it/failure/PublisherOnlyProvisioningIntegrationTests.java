@@ -71,10 +71,7 @@ class PublisherOnlyProvisioningIntegrationTests {
 	}
 
 	private static Map<String, String> properties(FauxqsEmulator emulator, String name) {
-		Map<String, String> properties = TestApps.baseProperties(emulator, TestSchema.url(SCHEMA));
-		properties.put("spring.application.name", "fx-po-" + name);
-		properties.put("eventbus.publish.topic-prefix", "fx-po-" + name + "-");
-		return properties;
+		return TestApps.properties(emulator, TestSchema.url(SCHEMA), "fx-po-" + name);
 	}
 
 	/** Starts the application, which must fail, and returns the failure analysis it printed. */

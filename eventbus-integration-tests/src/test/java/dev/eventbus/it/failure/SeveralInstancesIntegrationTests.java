@@ -36,10 +36,9 @@ import static org.awaitility.Awaitility.await;
  * queues, same database) commit at the same time; both relays relay from the one outbox (each the
  * partitions it leases) and both consume from the shared queues, yet every event is published
  * once (a queue of the test's own on the topic counts the notifications), the idempotent listener
- * handles each event once and the plain one gets every event.
- * {@link SeveralInstancesMotoIntegrationTests} runs the same test against moto.
- * <p>
- * The plain listener is held to "at least once", as the guarantees say of standard queues: moto's
+ * handles each event once and the plain one gets every event, once on fauxqs.
+ * {@link SeveralInstancesMotoIntegrationTests} runs the same test against moto, where the plain
+ * listener is held to "at least once", as the guarantees say of standard queues: moto's
  * {@code ReceiveMessage} takes a visible message without a lock, so two instances polling at the
  * same moment can both receive it (seen once in 500 events). The inbox turns that into one call.
  */
@@ -56,6 +55,15 @@ class SeveralInstancesIntegrationTests {
 	 */
 	Map<String, String> endpoint() {
 		return FauxqsEmulator.shared().springProperties();
+	}
+
+	/**
+	 * Whether the endpoint hands a message to one receiver at a time, so that a plain listener too
+	 * is called once per event unless eventbus itself delivers twice.
+	 * @return {@code true} for fauxqs
+	 */
+	boolean receivesEachMessageOnce() {
+		return true;
 	}
 
 	@Test
@@ -98,9 +106,15 @@ class SeveralInstancesIntegrationTests {
 					.as("calls of the idempotent listener over both instances: each event once")
 					.isEqualTo(EVENTS);
 				assertThat(eventIds(instances, TicketListeners::billing)).isEqualTo(outbox);
-				assertThat(instances.stream().mapToInt((instance) -> instance.billing().count()).sum())
-					.as("calls of the plain listener over both instances: each event at least once")
-					.isGreaterThanOrEqualTo(EVENTS);
+				int plainCalls = instances.stream().mapToInt((instance) -> instance.billing().count()).sum();
+				if (receivesEachMessageOnce()) {
+					assertThat(plainCalls).as("calls of the plain listener over both instances: each event once")
+						.isEqualTo(EVENTS);
+				}
+				else {
+					assertThat(plainCalls).as("calls of the plain listener over both instances: each event at least once")
+						.isGreaterThanOrEqualTo(EVENTS);
+				}
 				assertThat(instances).as("both instances consume (competing consumers on the shared queues)")
 					.allSatisfy((instance) -> assertThat(instance.audit().count() + instance.billing().count())
 						.isPositive());
