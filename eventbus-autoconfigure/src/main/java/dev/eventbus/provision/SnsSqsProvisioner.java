@@ -106,17 +106,6 @@ public final class SnsSqsProvisioner implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * The ARN of this application's topic of a channel, created in {@code create} mode and
-	 * looked up otherwise.
-	 * @param channel the channel
-	 * @return the ARN
-	 * @throws MissingResourcesException if the topic does not exist (not in {@code create} mode)
-	 */
-	public String topicArn(String channel) {
-		return this.topics.topicArn(channel);
-	}
-
-	/**
 	 * Runs the step, unless it has run.
 	 * @throws MissingResourcesException naming every missing resource (not in {@code create} mode)
 	 */

@@ -41,7 +41,7 @@ import dev.eventbus.consume.Inbox;
 import dev.eventbus.consume.ListenerContainers;
 import dev.eventbus.outbox.OutboxRelay;
 import dev.eventbus.outbox.OutboxStore;
-import dev.eventbus.provision.SnsSqsProvisioner;
+import dev.eventbus.provision.CachingTopicResolver;
 import dev.eventbus.test.FauxqsEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,7 +85,7 @@ class ConsumerOnlyIntegrationTests {
 				.hasSingleBean(EventBusProperties.class)
 				.hasSingleBean(ListenerContainers.class);
 			assertThat(context.getBean(ListenerContainers.class).queues()).hasSize(1);
-			String topicArn = context.getBean(SnsSqsProvisioner.class).topicArn("CoParcel");
+			String topicArn = context.getBean(CachingTopicResolver.class).topicArn("CoParcel");
 			List<String> ids = List.of("p-1", "p-2", "p-3");
 			ids.forEach((id) -> publish(context.getBean(SnsClient.class), topicArn, id));
 			PlainListener listener = context.getBean(PlainListener.class);

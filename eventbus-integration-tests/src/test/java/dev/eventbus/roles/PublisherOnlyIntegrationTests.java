@@ -37,7 +37,7 @@ import dev.eventbus.autoconfigure.EventBusTransportAutoConfiguration;
 import dev.eventbus.consume.ListenerContainers;
 import dev.eventbus.failure.TestSchema;
 import dev.eventbus.outbox.OutboxRelay;
-import dev.eventbus.provision.SnsSqsProvisioner;
+import dev.eventbus.provision.CachingTopicResolver;
 import dev.eventbus.roles.publisher.PublisherEntities;
 import dev.eventbus.test.FauxqsEmulator;
 
@@ -78,7 +78,7 @@ class PublisherOnlyIntegrationTests {
 		this.runner.run((context) -> {
 			assertThat(context).hasNotFailed().hasSingleBean(OutboxRelay.class);
 			assertThat(context.getBean(ListenerContainers.class).queues()).isEmpty();
-			String topicArn = context.getBean(SnsSqsProvisioner.class).topicArn("PoInvoice");
+			String topicArn = context.getBean(CachingTopicResolver.class).topicArn("PoInvoice");
 			SqsAsyncClient sqs = context.getBean(SqsAsyncClient.class);
 			String queueUrl = subscribedQueue(context.getBean(SnsClient.class), sqs, topicArn);
 			for (long id = 1; id <= 3; id++) {
