@@ -1,16 +1,20 @@
 package dev.eventbus.consume;
 
 import io.awspring.cloud.sqs.listener.SqsMessageListenerContainer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Spring Cloud AWS container of one listener, with the deletions it may leave behind when
  * it stops.
  *
  * @param container the container
- * @param acknowledgements the handled messages it has not confirmed deleting
+ * @param acknowledgements the handled messages it has not confirmed deleting ({@code null} with
+ * manual acknowledgement)
  */
-record ListenerContainer(SqsMessageListenerContainer<Object> container, PendingAcknowledgements acknowledgements) {
+record ListenerContainer(SqsMessageListenerContainer<Object> container,
+		@Nullable PendingAcknowledgements acknowledgements) {
 
+	/** Starts the container. */
 	void start() {
 		this.container.start();
 	}
@@ -21,7 +25,9 @@ record ListenerContainer(SqsMessageListenerContainer<Object> container, PendingA
 	 */
 	void stop() {
 		this.container.stop();
-		this.acknowledgements.deleteLeftBehind();
+		if (this.acknowledgements != null) {
+			this.acknowledgements.deleteLeftBehind();
+		}
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import io.awspring.cloud.sqs.listener.SqsMessageListenerContainer;
+import io.awspring.cloud.sqs.listener.acknowledgement.handler.AcknowledgementMode;
 import io.awspring.cloud.sqs.listener.backpressure.BackPressureHandlerFactory;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -117,13 +118,21 @@ public final class ListenerContainerBuilder implements AutoCloseable {
 		EventMessageListener listener = new EventMessageListener(endpoint, queue.queueName(), queue.topicArn(),
 				this.codec, deadLetters, this.heartbeat, endpoint.idempotent() ? this.inbox : null,
 				this.settings.rawDelivery());
-		PendingAcknowledgements acknowledgements = new PendingAcknowledgements(this.sqs, endpoint.describe(),
-				container.getAcknowledgementResultCallback());
-		container.setAcknowledgementResultCallback(acknowledgements);
-		container.setMessageListener((message) -> {
-			listener.onMessage(message);
-			acknowledgements.handled(message);
-		});
+		PendingAcknowledgements acknowledgements = null;
+		if (container.getContainerOptions().getAcknowledgementMode() != AcknowledgementMode.MANUAL) {
+			// with manual acknowledgement the listener never deletes, so there is nothing to send
+			PendingAcknowledgements tracked = new PendingAcknowledgements(this.sqs, endpoint.describe(),
+					container.getAcknowledgementResultCallback());
+			container.setAcknowledgementResultCallback(tracked);
+			container.setMessageListener((message) -> {
+				listener.onMessage(message);
+				tracked.handled(message);
+			});
+			acknowledgements = tracked;
+		}
+		else {
+			container.setMessageListener(listener);
+		}
 		ListenerGate gate = null;
 		if (this.breakers != null) {
 			gate = new ListenerGate(endpoint.describe(), this.breakers, endpoint.idempotent());

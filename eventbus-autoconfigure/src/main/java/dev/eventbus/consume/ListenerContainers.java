@@ -114,7 +114,22 @@ public final class ListenerContainers
 
 	@Override
 	public void stop() {
-		this.containers.parallelStream().forEach(ListenerContainer::stop);
+		// all at once: each waits for its handlers and its deletions
+		List<Thread> stopping = new ArrayList<>(this.containers.size());
+		for (ListenerContainer container : this.containers) {
+			Thread thread = new Thread(container::stop, "eventbus-stop-" + container.container().getId());
+			thread.start();
+			stopping.add(thread);
+		}
+		for (Thread thread : stopping) {
+			try {
+				thread.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
 		this.running = false;
 	}
 

@@ -51,6 +51,8 @@ final class PendingAcknowledgements implements AsyncAcknowledgementResultCallbac
 
 	private final Map<Object, Handled> handled = new ConcurrentHashMap<>();
 
+	private volatile boolean warnedMissingHeaders;
+
 	/**
 	 * Creates the tracker of one listener.
 	 * @param sqs the SQS client
@@ -70,24 +72,41 @@ final class PendingAcknowledgements implements AsyncAcknowledgementResultCallbac
 	 */
 	void handled(Message<?> message) {
 		Object queueUrl = message.getHeaders().get(SqsHeaders.SQS_QUEUE_URL_HEADER);
-		Object receiptHandle = message.getHeaders().get(SqsHeaders.SQS_RECEIPT_HANDLE_HEADER);
+		String receiptHandle = receiptHandle(message);
 		if (queueUrl != null && receiptHandle != null) {
-			this.handled.put(key(message), new Handled(queueUrl.toString(), receiptHandle.toString()));
+			this.handled.put(key(message), new Handled(queueUrl.toString(), receiptHandle));
+		}
+		else if (!this.warnedMissingHeaders) {
+			this.warnedMissingHeaders = true;
+			logger.warn("eventbus: messages of @Listener " + this.listener + " carry no " + SqsHeaders.SQS_QUEUE_URL_HEADER
+					+ " or " + SqsHeaders.SQS_RECEIPT_HANDLE_HEADER + " header (a custom message converter?), so "
+					+ "eventbus cannot send the deletions a stopping container leaves behind");
 		}
 	}
 
 	@Override
 	public CompletableFuture<Void> onSuccess(Collection<Message<Object>> messages) {
-		messages.forEach((message) -> this.handled.remove(key(message)));
+		messages.forEach(this::done);
 		return (this.delegate != null) ? this.delegate.onSuccess(messages) : CompletableFuture.completedFuture(null);
 	}
 
 	@Override
 	public CompletableFuture<Void> onFailure(Collection<Message<Object>> messages, Throwable failure) {
 		// a deletion SQS refused: the message comes back after its visibility timeout, as it would
-		messages.forEach((message) -> this.handled.remove(key(message)));
+		messages.forEach(this::done);
 		return (this.delegate != null) ? this.delegate.onFailure(messages, failure)
 				: CompletableFuture.completedFuture(null);
+	}
+
+	/**
+	 * Forgets a message the container has acknowledged; a redelivery of it (same message id,
+	 * another receipt handle) handled since stays.
+	 */
+	private void done(Message<?> message) {
+		String receiptHandle = receiptHandle(message);
+		this.handled.computeIfPresent(key(message),
+				(key, handled) -> (receiptHandle == null || handled.receiptHandle().equals(receiptHandle)) ? null
+						: handled);
 	}
 
 	/**
@@ -106,6 +125,9 @@ final class PendingAcknowledgements implements AsyncAcknowledgementResultCallbac
 				deleted += delete(queue.getKey(), left.subList(from, Math.min(from + MAX_BATCH, left.size())));
 			}
 		}
+		// what SQS refused or did not answer comes back after its visibility timeout; a later
+		// start of the container must not try those receipt handles again
+		this.handled.clear();
 		if (deleted > 0) {
 			logger.info("eventbus: deleted " + deleted + " handled message(s) of @Listener " + this.listener
 					+ " whose acknowledgement the stopped container had not sent");
@@ -127,7 +149,7 @@ final class PendingAcknowledgements implements AsyncAcknowledgementResultCallbac
 				.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			response.successful()
 				.forEach((entry) -> this.handled.remove(batch.get(Integer.parseInt(entry.id())).getKey()));
-			// a receipt handle the container's own late deletion used up is refused too: then nothing is lost
+			// a deletion the container sent late as well does no harm: SQS deletes a message once
 			response.failed()
 				.forEach((entry) -> logger.warn("eventbus: could not delete a handled message of @Listener "
 						+ this.listener + " at shutdown (" + entry.code() + ": " + entry.message()
@@ -136,6 +158,8 @@ final class PendingAcknowledgements implements AsyncAcknowledgementResultCallbac
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			logger.warn("eventbus: interrupted while deleting " + batch.size() + " handled message(s) of @Listener "
+					+ this.listener + " at shutdown; unless they were deleted, they are delivered again");
 			return 0;
 		}
 		catch (Exception ex) {
@@ -143,6 +167,11 @@ final class PendingAcknowledgements implements AsyncAcknowledgementResultCallbac
 					+ this.listener + " at shutdown; they are delivered again: " + ex);
 			return 0;
 		}
+	}
+
+	private static @Nullable String receiptHandle(Message<?> message) {
+		Object receiptHandle = message.getHeaders().get(SqsHeaders.SQS_RECEIPT_HANDLE_HEADER);
+		return (receiptHandle != null) ? receiptHandle.toString() : null;
 	}
 
 	private static Object key(Message<?> message) {

@@ -17,10 +17,11 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * The start-up step that provisions (or, in {@code validate} and {@code none} mode, checks)
  * everything eventbus needs: the topic of every published channel, then the queue, dead-letter
  * queue and subscription of every listener, reporting everything missing in one
- * {@link MissingResourcesException}. It runs once all singletons exist, once: where listeners
- * run, when their registrar calls {@link #provision()} after its own checks; else by itself. In
- * {@code none} mode without listeners the published channels' topics are not looked up at
- * start-up (the relay looks a topic up when it first publishes to it, and waits for a missing one).
+ * {@link MissingResourcesException}. It runs once all singletons exist, once: where a listener
+ * registrar runs (listeners are enabled), when the registrar calls {@link #provision()} after its
+ * own checks; else by itself. In {@code none} mode without a listener registrar the published
+ * channels' topics are not looked up at start-up (the relay looks a topic up when it first
+ * publishes to it, and waits for a missing one).
  */
 public final class SnsSqsProvisioner implements SmartInitializingSingleton {
 

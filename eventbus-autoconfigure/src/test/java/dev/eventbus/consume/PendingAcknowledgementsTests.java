@@ -3,6 +3,8 @@ package dev.eventbus.consume;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -18,6 +20,8 @@ import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResultEntry;
 
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.GenericMessage;
 import org.springframework.messaging.support.MessageBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,6 +102,23 @@ class PendingAcknowledgementsTests {
 
 		assertThat(pending.deleteLeftBehind()).isEqualTo(1);
 		assertThat(this.sqs.calls).hasSize(1);
+		assertThat(pending.deleteLeftBehind()).as("a refused receipt handle is not tried again").isZero();
+		assertThat(this.sqs.calls).hasSize(1);
+	}
+
+	@Test
+	void theAcknowledgementOfAnEarlierDeliveryDoesNotForgetALaterOneOfTheSameMessage() {
+		PendingAcknowledgements pending = new PendingAcknowledgements(this.sqs, "audit", null);
+		UUID messageId = UUID.randomUUID();
+		Message<Object> first = message(messageId, "http://sqs/orders", "first-receipt");
+		Message<Object> again = message(messageId, "http://sqs/orders", "second-receipt");
+		pending.handled(first);
+		pending.handled(again);
+
+		pending.onSuccess(List.of(first)).join();
+
+		assertThat(pending.deleteLeftBehind()).isEqualTo(1);
+		assertThat(this.sqs.receiptHandles()).containsExactly("second-receipt");
 	}
 
 	@Test
@@ -110,10 +131,15 @@ class PendingAcknowledgementsTests {
 	}
 
 	private static Message<Object> message(String queueUrl, String receiptHandle) {
-		return MessageBuilder.withPayload((Object) "{}")
-			.setHeader(SqsHeaders.SQS_QUEUE_URL_HEADER, queueUrl)
-			.setHeader(SqsHeaders.SQS_RECEIPT_HANDLE_HEADER, receiptHandle)
-			.build();
+		return message(UUID.randomUUID(), queueUrl, receiptHandle);
+	}
+
+	/** A message as Spring Cloud AWS makes it: the SQS message id is the {@code id} header. */
+	private static Message<Object> message(UUID messageId, String queueUrl, String receiptHandle) {
+		Map<String, Object> headers = Map.of(SqsHeaders.SQS_QUEUE_URL_HEADER, queueUrl,
+				SqsHeaders.SQS_RECEIPT_HANDLE_HEADER, receiptHandle);
+		return new GenericMessage<>("{}", new MessageHeaders(headers, messageId, null) {
+		});
 	}
 
 	/** Deletes everything but the receipt handle {@link #refuse}, and records each call. */
