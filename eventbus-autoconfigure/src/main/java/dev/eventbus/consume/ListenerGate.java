@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.awspring.cloud.sqs.listener.backpressure.BackPressureHandler.ReleaseReason;
 
@@ -27,6 +28,13 @@ final class ListenerGate {
 
 	private final AtomicBoolean trial = new AtomicBoolean();
 
+	/**
+	 * Deliveries whose outage failure was recorded and whose permit has not come back yet. Such a
+	 * permit coming back during a trial says nothing about the dependency: the failure was seen
+	 * (perhaps while the breaker was open, where it changes nothing) before the trial began.
+	 */
+	private final AtomicInteger failedInFlight = new AtomicInteger();
+
 	ListenerGate(String listener, ConsumptionBreakers breakers, boolean needsDatabase) {
 		this.listener = listener;
 		this.breakers = breakers;
@@ -41,7 +49,15 @@ final class ListenerGate {
 	 */
 	Duration failed(OutageCause cause, Throwable failure) {
 		this.needs.add(cause);
-		return this.breakers.breaker(cause).failed(this.listener, failure);
+		this.failedInFlight.incrementAndGet();
+		ConsumptionBreaker breaker = this.breakers.breaker(cause);
+		Duration retry = breaker.failed(this.listener, failure);
+		if (breaker.state() == ConsumptionBreaker.State.OPEN) {
+			// a trial under way failed, or the failure came from another message: the next probe
+			// that answers starts a new trial
+			this.trial.set(false);
+		}
+		return retry;
 	}
 
 	/**
@@ -78,18 +94,20 @@ final class ListenerGate {
 
 	/** Follows the permits the container hands back, to see the end of a trial message. */
 	void released(int amount, ReleaseReason reason) {
-		if (!this.trial.get()) {
-			return;
+		if (reason == ReleaseReason.PROCESSED) {
+			// the permit of a delivery that failed with an outage (or, counted the same, of one
+			// handled before it) says nothing of the trial: only one more than those ends it
+			boolean ofAFailure = this.failedInFlight.getAndUpdate((n) -> Math.max(0, n - amount)) > 0;
+			if (!ofAFailure && this.trial.compareAndSet(true, false)) {
+				// handled without an outage failure (one would have opened the breaker again)
+				for (OutageCause cause : this.needs) {
+					this.breakers.breaker(cause).confirmed();
+				}
+			}
 		}
-		if (reason == ReleaseReason.NONE_FETCHED && amount > 0) {
+		else if (reason == ReleaseReason.NONE_FETCHED && amount > 0) {
 			// the queue had nothing: the next request may try again
 			this.trial.set(false);
-		}
-		else if (reason == ReleaseReason.PROCESSED && this.trial.compareAndSet(true, false)) {
-			// handled without an outage failure (one would have opened the breaker again)
-			for (OutageCause cause : this.needs) {
-				this.breakers.breaker(cause).confirmed();
-			}
 		}
 	}
 

@@ -69,6 +69,7 @@ class ConsumptionBreakersTests {
 			throws InterruptedException {
 		ListenerGate gate = new ListenerGate("listener", this.breakers, true);
 		gate.failed(OutageCause.DATABASE, new CannotGetJdbcConnectionException("down"));
+		gate.released(1, ReleaseReason.PROCESSED);
 		assertThat(gate.request(() -> 10, () -> 1)).as("permits while open").isZero();
 		this.databaseUp.set(true);
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.database.state() == ConsumptionBreaker.State.HALF_OPEN);
@@ -82,6 +83,27 @@ class ConsumptionBreakersTests {
 		assertThat(gate.request(() -> 10, () -> 1)).as("permits once closed").isEqualTo(10);
 		assertThat(output.getAll().lines().filter((line) -> line.contains("consume again after"))).hasSize(1);
 		assertThat(this.events).hasSize(2).last().isInstanceOf(ConsumptionBreakers.Resumed.class);
+	}
+
+	@Test
+	void theReturnedPermitOfADeliveryThatFailedBeforeTheTrialDoesNotCloseTheBreaker(CapturedOutput output)
+			throws InterruptedException {
+		ListenerGate gate = new ListenerGate("listener", this.breakers, true);
+		gate.failed(OutageCause.DATABASE, new CannotGetJdbcConnectionException("down"));
+		// a second delivery in flight fails while the breaker is open; its permit is not back yet
+		gate.failed(OutageCause.DATABASE, new CannotGetJdbcConnectionException("down"));
+		gate.released(1, ReleaseReason.PROCESSED);
+		this.databaseUp.set(true);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.database.state() == ConsumptionBreaker.State.HALF_OPEN);
+		assertThat(gate.request(() -> 10, () -> 1)).as("the trial message").isEqualTo(1);
+
+		gate.released(1, ReleaseReason.PROCESSED);
+		assertThat(this.database.state()).as("the failed delivery's permit came back").isEqualTo(ConsumptionBreaker.State.HALF_OPEN);
+		assertThat(gate.request(() -> 10, () -> 1)).as("still one trial at a time").isZero();
+
+		gate.released(1, ReleaseReason.PROCESSED);
+		assertThat(this.database.state()).as("the trial message was handled").isEqualTo(ConsumptionBreaker.State.CLOSED);
+		assertThat(output.getAll().lines().filter((line) -> line.contains("consume again after"))).hasSize(1);
 	}
 
 	@Test
