@@ -53,11 +53,7 @@ class GracefulShutdownIntegrationTests {
 
 	@Test
 	void handledMessagesWhoseBatchedAcknowledgementIsStillWaitingAreDeletedWhenTheContextCloses() {
-		List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
-		ConfigurableApplicationContext context = start("10s", Map.of("it.shutdown.hold-acknowledgements", "true"));
-		ids.forEach((id) -> save(context, id, 0));
-		await().atMost(TIMEOUT)
-			.until(() -> ids.stream().allMatch((id) -> ShutdownApplication.FINISHED.contains(id.toString())));
+		ConfigurableApplicationContext context = handledWithHeldAcknowledgements(3);
 		SqsAsyncClient sqs = context.getBean(SqsAsyncClient.class);
 		String queue = Queues.url(sqs, "it-shutdown-slow");
 		assertThat(Queues.depth(sqs, queue)).as("handled, their deletion held back in a batch of 10").isEqualTo(3);
@@ -70,11 +66,7 @@ class GracefulShutdownIntegrationTests {
 	@Test
 	@ExtendWith(OutputCaptureExtension.class)
 	void deletionsTheContainerSentAreNotSentAgainWhenTheContextCloses(CapturedOutput output) {
-		List<UUID> ids = IntStream.range(0, 10).mapToObj((i) -> UUID.randomUUID()).toList();
-		ConfigurableApplicationContext context = start("10s", Map.of("it.shutdown.hold-acknowledgements", "true"));
-		ids.forEach((id) -> save(context, id, 0));
-		await().atMost(TIMEOUT)
-			.until(() -> ids.stream().allMatch((id) -> ShutdownApplication.FINISHED.contains(id.toString())));
+		ConfigurableApplicationContext context = handledWithHeldAcknowledgements(10);
 		SqsAsyncClient sqs = context.getBean(SqsAsyncClient.class);
 		String queue = Queues.url(sqs, "it-shutdown-slow");
 		// ten handled messages make a full batch, which the container sends at once
@@ -100,6 +92,19 @@ class GracefulShutdownIntegrationTests {
 			String queue = Queues.url(sqs, "it-shutdown-slow");
 			await().atMost(TIMEOUT).until(() -> Queues.depth(sqs, queue) == 0);
 		}
+	}
+
+	/**
+	 * Starts the application with deletions sent only in batches of 10 (or after a minute) and
+	 * waits until it has handled the given number of new jobs.
+	 */
+	private static ConfigurableApplicationContext handledWithHeldAcknowledgements(int jobs) {
+		List<UUID> ids = IntStream.range(0, jobs).mapToObj((i) -> UUID.randomUUID()).toList();
+		ConfigurableApplicationContext context = start("10s", Map.of("it.shutdown.hold-acknowledgements", "true"));
+		ids.forEach((id) -> save(context, id, 0));
+		await().atMost(TIMEOUT)
+			.until(() -> ids.stream().allMatch((id) -> ShutdownApplication.FINISHED.contains(id.toString())));
+		return context;
 	}
 
 	private static ConfigurableApplicationContext start(String shutdownTimeout) {
