@@ -146,6 +146,14 @@ public final class ListenerContainerBuilder implements AutoCloseable {
 	}
 
 	/**
+	 * Whether the queues receive raw messages rather than SNS notifications.
+	 * @return the setting
+	 */
+	boolean rawDelivery() {
+		return this.settings.rawDelivery();
+	}
+
+	/**
 	 * Stops the visibility renewal thread.
 	 */
 	@Override

@@ -1,7 +1,11 @@
 package dev.eventbus.consume;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.awspring.cloud.sqs.listener.SqsMessageListenerContainer;
@@ -42,6 +46,9 @@ public final class ListenerContainers
 
 	private final List<ListenerQueue> queues = new ArrayList<>();
 
+	/** Read by operations threads (the Actuator endpoint), filled once at start-up. */
+	private volatile Map<String, RegisteredListener> registered = Map.of();
+
 	private volatile boolean running;
 
 	/**
@@ -76,14 +83,18 @@ public final class ListenerContainers
 		}
 		// the topics of the published channels and the queue of every listener (see queueRequests())
 		this.provisioner.provision();
+		Map<String, RegisteredListener> registered = new LinkedHashMap<>();
 		for (ListenerEndpoint endpoint : endpoints) {
 			ListenerQueue queue = this.provisioner.queue(endpoint.id());
 			this.queues.add(queue);
 			this.containers.add(this.builder.build(endpoint, queue));
+			registered.put(endpoint.id(), new RegisteredListener(endpoint.id(), endpoint.channel(),
+					endpoint.actions(), endpoint.idempotent(), this.builder.rawDelivery(), queue));
 			logger.info("eventbus: @Listener " + endpoint.describe() + " consumes channel '" + endpoint.channel()
 					+ "' from queue " + queue.queueName()
 					+ (endpoint.actions().isEmpty() ? "" : " (actions " + endpoint.actions() + ")"));
 		}
+		this.registered = Collections.unmodifiableMap(registered);
 	}
 
 	/**
@@ -104,6 +115,23 @@ public final class ListenerContainers
 	 */
 	public List<ListenerQueue> queues() {
 		return List.copyOf(this.queues);
+	}
+
+	/**
+	 * The listeners, in the order they were found (none before all singletons exist).
+	 * @return the listeners with their queues
+	 */
+	public List<RegisteredListener> listeners() {
+		return List.copyOf(this.registered.values());
+	}
+
+	/**
+	 * Looks a listener up by id.
+	 * @param id the listener id ({@code @Listener(id)}, else {@code <bean name>-<method name>})
+	 * @return the listener, or empty if this application has no listener of that id
+	 */
+	public Optional<RegisteredListener> listener(String id) {
+		return Optional.ofNullable(this.registered.get(id));
 	}
 
 	@Override
