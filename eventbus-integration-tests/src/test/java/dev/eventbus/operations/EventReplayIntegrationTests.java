@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.eventbus.Action;
+import dev.eventbus.consume.ListenerContainers;
 import dev.eventbus.failure.TestSchema;
 import dev.eventbus.test.EnableFauxqs;
 import dev.eventbus.test.Queues;
@@ -57,6 +58,9 @@ class EventReplayIntegrationTests {
 	@Autowired
 	SqsAsyncClient sqs;
 
+	@Autowired
+	ListenerContainers listeners;
+
 	@DynamicPropertySource
 	static void schema(DynamicPropertyRegistry registry) {
 		String url = TestSchema.fresh("it_replay");
@@ -69,13 +73,13 @@ class EventReplayIntegrationTests {
 		List<String> events = eventIds(tally);
 		ReplayResult result = this.replay.replay("tallyAll", new ReplayRange(firstId(tally), null, null, null, null));
 		assertThat(result.errors()).isEmpty();
-		assertThat(result.queue()).isEqualTo("it-replay-tallyAll");
+		assertThat(result.queue()).isEqualTo(queueName("tallyAll"));
 		assertThat(result.matched()).isEqualTo(2);
 		assertThat(result.sent()).isEqualTo(2);
 		assertThat(result.more()).isFalse();
 		await().atMost(TIMEOUT).until(() -> events.stream().allMatch((id) -> this.calls.of("tallyAll", id) == 2));
-		awaitEmpty("it-replay-tallyCreated");
-		awaitEmpty("it-replay-tallyOnce");
+		awaitEmpty("tallyCreated");
+		awaitEmpty("tallyOnce");
 		assertThat(events).allSatisfy((id) -> assertThat(this.calls.of("tallyOnce", id)).isOne());
 		assertThat(this.calls.of("tallyCreated", events.get(0))).isOne();
 		assertThat(this.calls.of("tallyCreated", events.get(1))).isZero();
@@ -92,7 +96,7 @@ class EventReplayIntegrationTests {
 		assertThat(result.matched()).isOne();
 		assertThat(result.lastId()).isEqualTo(firstId(tally));
 		await().atMost(TIMEOUT).until(() -> this.calls.of("tallyCreated", events.get(0)) == 2);
-		awaitEmpty("it-replay-tallyCreated");
+		awaitEmpty("tallyCreated");
 		assertThat(this.calls.of("tallyCreated", events.get(1))).isZero();
 		assertThat(this.calls.ofAction("tallyCreated", Action.UPDATED)).isEqualTo(updatedBefore).isZero();
 	}
@@ -105,7 +109,7 @@ class EventReplayIntegrationTests {
 		ReplayResult result = this.replay.replay("tallyOnce",
 				new ReplayRange(firstId(tally), lastId(tally), before, Instant.now().plusSeconds(1), null));
 		assertThat(result.sent()).isEqualTo(2);
-		awaitEmpty("it-replay-tallyOnce");
+		awaitEmpty("tallyOnce");
 		assertThat(events).allSatisfy((id) -> {
 			assertThat(this.calls.of("tallyOnce", id)).as("calls of " + id).isOne();
 			assertThat(this.jdbc.queryForObject(
@@ -123,7 +127,7 @@ class EventReplayIntegrationTests {
 		assertThat(result.matched()).isOne();
 		assertThat(result.more()).isTrue();
 		assertThat(result.lastId()).isEqualTo(firstId(tally));
-		awaitEmpty("it-replay-tallyAll");
+		awaitEmpty("tallyAll");
 	}
 
 	@Test
@@ -164,8 +168,12 @@ class EventReplayIntegrationTests {
 				tally.getId().toString());
 	}
 
-	private void awaitEmpty(String queueName) {
-		String url = Queues.url(this.sqs, queueName);
+	private String queueName(String listener) {
+		return this.listeners.listener(listener).orElseThrow().queue().queueName();
+	}
+
+	private void awaitEmpty(String listener) {
+		String url = Queues.url(this.sqs, queueName(listener));
 		await().atMost(TIMEOUT).until(() -> Queues.depth(this.sqs, url) == 0);
 	}
 
