@@ -154,6 +154,14 @@ public final class ListenerContainerBuilder implements AutoCloseable {
 	}
 
 	/**
+	 * Whether the queues receive raw messages rather than SNS notifications.
+	 * @return {@code eventbus.consume.raw-delivery}
+	 */
+	boolean rawDelivery() {
+		return this.settings.rawDelivery();
+	}
+
+	/**
 	 * Consumer settings the containers share.
 	 *
 	 * @param maxReceiveCount deliveries before SQS moves a message to the dead-letter queue

@@ -2,6 +2,7 @@ package dev.eventbus.consume;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import io.awspring.cloud.sqs.listener.SqsMessageListenerContainer;
@@ -42,6 +43,8 @@ public final class ListenerContainers
 
 	private final List<ListenerQueue> queues = new ArrayList<>();
 
+	private final List<RegisteredListener> registered = new ArrayList<>();
+
 	private volatile boolean running;
 
 	/**
@@ -79,6 +82,8 @@ public final class ListenerContainers
 		for (ListenerEndpoint endpoint : endpoints) {
 			ListenerQueue queue = this.provisioner.queue(endpoint.id());
 			this.queues.add(queue);
+			this.registered.add(new RegisteredListener(endpoint.info(queue.queueName()), queue, endpoint.idempotent(),
+					this.builder.rawDelivery()));
 			this.containers.add(this.builder.build(endpoint, queue));
 			logger.info("eventbus: @Listener " + endpoint.describe() + " consumes channel '" + endpoint.channel()
 					+ "' from queue " + queue.queueName()
@@ -104,6 +109,24 @@ public final class ListenerContainers
 	 */
 	public List<ListenerQueue> queues() {
 		return List.copyOf(this.queues);
+	}
+
+	/**
+	 * The listeners this application runs, in the order they were found; empty until all
+	 * singletons exist.
+	 * @return the listeners
+	 */
+	public List<RegisteredListener> listeners() {
+		return List.copyOf(this.registered);
+	}
+
+	/**
+	 * One listener by id.
+	 * @param id the listener id
+	 * @return the listener, if this application runs one of that id
+	 */
+	public Optional<RegisteredListener> listener(String id) {
+		return this.registered.stream().filter((listener) -> listener.id().equals(id)).findFirst();
 	}
 
 	@Override

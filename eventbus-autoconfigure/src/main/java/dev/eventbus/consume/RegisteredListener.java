@@ -1,0 +1,26 @@
+package dev.eventbus.consume;
+
+import dev.eventbus.provision.ListenerQueue;
+
+/**
+ * A {@link dev.eventbus.Listener} method as the application runs it: what it listens to and
+ * where its messages come from. Operations (health, the {@code eventbus} Actuator endpoint,
+ * dead-letter redrive and replay) find listeners through {@link ListenerContainers#listeners()}.
+ *
+ * @param info the listener's id, channel, actions and method
+ * @param queue its queue, the topic it is subscribed to and its dead-letter queue
+ * @param idempotent whether it skips events it handled before (its inbox)
+ * @param rawDelivery whether its queue receives raw messages rather than SNS notifications
+ * ({@code eventbus.consume.raw-delivery})
+ */
+public record RegisteredListener(ListenerInfo info, ListenerQueue queue, boolean idempotent, boolean rawDelivery) {
+
+	/**
+	 * The listener id.
+	 * @return the id
+	 */
+	public String id() {
+		return this.info.id();
+	}
+
+}
