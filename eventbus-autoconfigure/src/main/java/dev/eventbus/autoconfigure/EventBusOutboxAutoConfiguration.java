@@ -28,6 +28,7 @@ import dev.eventbus.capture.EventCaptureIntegrator;
 import dev.eventbus.capture.EventFactory;
 import dev.eventbus.message.EventMessageCodec;
 import dev.eventbus.outbox.JdbcOutboxStore;
+import dev.eventbus.outbox.OutboxBacklog;
 import dev.eventbus.outbox.OutboxSignal;
 import dev.eventbus.outbox.JdbcRelayLeases;
 import dev.eventbus.outbox.OutboxStore;
@@ -66,6 +67,12 @@ public final class EventBusOutboxAutoConfiguration {
 	@ConditionalOnMissingBean
 	OutboxStore eventBusOutboxStore(DataSource dataSource) {
 		return new JdbcOutboxStore(dataSource, OutboxSchema.platform(dataSource));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OutboxBacklog eventBusOutboxBacklog(DataSource dataSource) {
+		return new OutboxBacklog(dataSource, Clock.systemUTC());
 	}
 
 	@Bean

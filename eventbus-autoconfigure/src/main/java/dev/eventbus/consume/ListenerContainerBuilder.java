@@ -146,19 +146,19 @@ public final class ListenerContainerBuilder implements AutoCloseable {
 	}
 
 	/**
-	 * Whether the queues receive raw messages rather than SNS notifications.
-	 * @return the setting
-	 */
-	boolean rawDelivery() {
-		return this.settings.rawDelivery();
-	}
-
-	/**
 	 * Stops the visibility renewal thread.
 	 */
 	@Override
 	public void close() {
 		this.heartbeat.close();
+	}
+
+	/**
+	 * Whether the queues receive raw messages rather than SNS notifications.
+	 * @return {@code eventbus.consume.raw-delivery}
+	 */
+	boolean rawDelivery() {
+		return this.settings.rawDelivery();
 	}
 
 	/**

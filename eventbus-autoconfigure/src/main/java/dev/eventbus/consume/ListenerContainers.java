@@ -1,10 +1,7 @@
 package dev.eventbus.consume;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,8 +43,7 @@ public final class ListenerContainers
 
 	private final List<ListenerQueue> queues = new ArrayList<>();
 
-	/** Read by operations threads (the Actuator endpoint), filled once at start-up. */
-	private volatile Map<String, RegisteredListener> registered = Map.of();
+	private final List<RegisteredListener> registered = new ArrayList<>();
 
 	private volatile boolean running;
 
@@ -83,18 +79,16 @@ public final class ListenerContainers
 		}
 		// the topics of the published channels and the queue of every listener (see queueRequests())
 		this.provisioner.provision();
-		Map<String, RegisteredListener> registered = new LinkedHashMap<>();
 		for (ListenerEndpoint endpoint : endpoints) {
 			ListenerQueue queue = this.provisioner.queue(endpoint.id());
 			this.queues.add(queue);
+			this.registered.add(new RegisteredListener(endpoint.info(queue.queueName()), queue, endpoint.idempotent(),
+					this.builder.rawDelivery()));
 			this.containers.add(this.builder.build(endpoint, queue));
-			registered.put(endpoint.id(), new RegisteredListener(endpoint.id(), endpoint.channel(),
-					endpoint.actions(), endpoint.idempotent(), this.builder.rawDelivery(), queue));
 			logger.info("eventbus: @Listener " + endpoint.describe() + " consumes channel '" + endpoint.channel()
 					+ "' from queue " + queue.queueName()
 					+ (endpoint.actions().isEmpty() ? "" : " (actions " + endpoint.actions() + ")"));
 		}
-		this.registered = Collections.unmodifiableMap(registered);
 	}
 
 	/**
@@ -118,20 +112,21 @@ public final class ListenerContainers
 	}
 
 	/**
-	 * The listeners, in the order they were found (none before all singletons exist).
-	 * @return the listeners with their queues
+	 * The listeners this application runs, in the order they were found; empty until all
+	 * singletons exist.
+	 * @return the listeners
 	 */
 	public List<RegisteredListener> listeners() {
-		return List.copyOf(this.registered.values());
+		return List.copyOf(this.registered);
 	}
 
 	/**
-	 * Looks a listener up by id.
-	 * @param id the listener id ({@code @Listener(id)}, else {@code <bean name>-<method name>})
-	 * @return the listener, or empty if this application has no listener of that id
+	 * One listener by id.
+	 * @param id the listener id
+	 * @return the listener, if this application runs one of that id
 	 */
 	public Optional<RegisteredListener> listener(String id) {
-		return Optional.ofNullable(this.registered.get(id));
+		return this.registered.stream().filter((listener) -> listener.id().equals(id)).findFirst();
 	}
 
 	@Override

@@ -68,17 +68,17 @@ public final class EventReplay {
 	public ReplayResult replay(String listenerId, ReplayRange range) {
 		RegisteredListener listener = this.listeners.get(listenerId);
 		Set<String> actions = new LinkedHashSet<>();
-		listener.actions().stream().sorted().map(Action::wireName).forEach(actions::add);
+		listener.info().actions().stream().sorted().map(Action::wireName).forEach(actions::add);
 		String queueName = listener.queue().queueName();
-		if (!this.publishedChannels.contains(listener.channel())) {
-			return new ReplayResult(listenerId, queueName, listener.channel(), actions, 0, 0, null, false,
-					"this application does not publish channel '" + listener.channel()
+		if (!this.publishedChannels.contains(listener.info().channel())) {
+			return new ReplayResult(listenerId, queueName, listener.info().channel(), actions, 0, 0, null, false,
+					"this application does not publish channel '" + listener.info().channel()
 							+ "': its events are retained in the outbox of the application that publishes it",
 					List.of());
 		}
 		int limit = range.limit();
 		String topicArn = listener.queue().topicArn();
-		List<RetainedEvents.Event> found = this.events.find(listener.channel(),
+		List<RetainedEvents.Event> found = this.events.find(listener.info().channel(),
 				topicArn.substring(topicArn.lastIndexOf(':') + 1), actions, range, limit + 1);
 		boolean more = found.size() > limit;
 		List<RetainedEvents.Event> replayed = more ? found.subList(0, limit) : found;
@@ -90,7 +90,7 @@ public final class EventReplay {
 		SqsQueues.Sent sent = entries.isEmpty() ? new SqsQueues.Sent(Set.of(), List.of())
 				: this.queues.send(this.queues.url(queueName), entries);
 		Long lastId = replayed.isEmpty() ? null : replayed.get(replayed.size() - 1).id();
-		return new ReplayResult(listenerId, queueName, listener.channel(), actions, replayed.size(),
+		return new ReplayResult(listenerId, queueName, listener.info().channel(), actions, replayed.size(),
 				sent.accepted().size(), lastId, more, null, sent.errors());
 	}
 

@@ -41,7 +41,7 @@ final class ReplayMessages {
 
 	SendMessageBatchRequestEntry entry(String id, RetainedEvents.Event event) {
 		Map<String, String> attributes = new LinkedHashMap<>();
-		attributes.put("channel", this.listener.channel());
+		attributes.put("channel", this.listener.info().channel());
 		attributes.put("action", event.action());
 		attributes.put("eventId", event.eventId());
 		if (event.publisher() != null) {
@@ -58,8 +58,8 @@ final class ReplayMessages {
 			entry.messageBody(notification(event, attributes));
 		}
 		if (this.fifo) {
-			String group = (event.entityId() != null) ? this.listener.channel() + ":" + event.entityId()
-					: this.listener.channel();
+			String group = (event.entityId() != null) ? this.listener.info().channel() + ":" + event.entityId()
+					: this.listener.info().channel();
 			entry.messageGroupId(group).messageDeduplicationId(event.eventId() + "-" + this.replayId);
 		}
 		return entry.build();
