@@ -130,7 +130,14 @@ public final class DeadLetterQueues {
 				for (int i = 0; i < matching.size(); i++) {
 					entries.add(resend(Integer.toString(i), matching.get(i), fifo));
 				}
-				SqsQueues.Sent sent = this.queues.send(queueUrl, entries);
+				SqsQueues.Sent sent;
+				try {
+					sent = this.queues.send(queueUrl, entries);
+				}
+				catch (RuntimeException ex) {
+					kept.addAll(matching);
+					throw ex;
+				}
 				errors.addAll(sent.errors());
 				List<Message> accepted = new ArrayList<>();
 				for (int i = 0; i < matching.size(); i++) {
