@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
@@ -91,13 +90,7 @@ class TraceAttributeLimitIntegrationTests {
 
 	private String save() {
 		UUID id = UUID.randomUUID();
-		Span request = this.tracer.nextSpan().name("request").start();
-		try (Tracer.SpanInScope scope = this.tracer.withSpan(request)) {
-			this.tx.executeWithoutResult((status) -> this.entityManager.persist(new TracedItem(id, "noisy")));
-		}
-		finally {
-			request.end();
-		}
+		TraceTests.saveInSpan(this.tracer, this.tx, this.entityManager, id);
 		return id.toString();
 	}
 

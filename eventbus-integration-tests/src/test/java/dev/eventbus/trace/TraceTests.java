@@ -58,13 +58,7 @@ abstract class TraceTests {
 	@Test
 	void listenerSpanIsAChildOfThePublishSpanWhichContinuesTheTraceOfTheCommit() {
 		UUID id = UUID.randomUUID();
-		Span request = this.tracer.nextSpan().name("request").start();
-		try (Tracer.SpanInScope scope = this.tracer.withSpan(request)) {
-			this.tx.executeWithoutResult((status) -> this.entityManager.persist(new TracedItem(id, "traced")));
-		}
-		finally {
-			request.end();
-		}
+		Span request = saveInSpan(this.tracer, this.tx, this.entityManager, id);
 		String traceId = request.context().traceId();
 		assertThat(this.jdbc.queryForObject("select trace_context from eventbus_outbox where entity_id = ?",
 				String.class, id.toString()))
@@ -85,6 +79,21 @@ abstract class TraceTests {
 		assertThat(handle.getKind()).isEqualTo(SpanKind.CONSUMER);
 		assertThat(handle.getParentSpanId()).as("the listener span's parent").isEqualTo(publish.getSpanId());
 		assertThat(handle.getAttributes().asMap().toString()).contains("listener=traced").contains("outcome=success");
+	}
+
+	/**
+	 * Saves a {@link TracedItem} in a transaction inside a span of its own, as a request would.
+	 * @return the span, ended
+	 */
+	static Span saveInSpan(Tracer tracer, TransactionTemplate tx, EntityManager entityManager, UUID id) {
+		Span request = tracer.nextSpan().name("request").start();
+		try (Tracer.SpanInScope scope = tracer.withSpan(request)) {
+			tx.executeWithoutResult((status) -> entityManager.persist(new TracedItem(id, "traced")));
+		}
+		finally {
+			request.end();
+		}
+		return request;
 	}
 
 	private SpanData span(String traceId, String name) {
