@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,6 +49,7 @@ import static org.awaitility.Awaitility.await;
 		properties = { TraceTests.COMMON, "spring.application.name=it-trace-limit",
 				"eventbus.publish.topic-prefix=it-trace-limit-" })
 @DirtiesContext
+@Import(TraceAttributeLimitIntegrationTests.NoisyPropagation.class)
 @ExtendWith(OutputCaptureExtension.class)
 class TraceAttributeLimitIntegrationTests {
 
