@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -24,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 
+import dev.eventbus.capture.CommittedEventsListener;
 import dev.eventbus.capture.EventCaptureIntegrator;
 import dev.eventbus.capture.EventFactory;
 import dev.eventbus.message.EventMessageCodec;
@@ -90,8 +92,8 @@ public final class EventBusOutboxAutoConfiguration {
 
 	@Bean
 	HibernatePropertiesCustomizer eventBusCaptureCustomizer(EventFactory events, OutboxStore store,
-			OutboxSignal signal) {
-		Integrator integrator = new EventCaptureIntegrator(events, store, signal);
+			OutboxSignal signal, ObjectProvider<CommittedEventsListener> committed) {
+		Integrator integrator = new EventCaptureIntegrator(events, store, signal, committed.orderedStream().toList());
 		return (hibernateProperties) -> addIntegrator(hibernateProperties, integrator);
 	}
 

@@ -136,6 +136,7 @@ public final class ListenerContainerBuilder implements AutoCloseable {
 		ListenerGate gate = null;
 		if (this.breakers != null) {
 			gate = new ListenerGate(endpoint.describe(), this.breakers, endpoint.idempotent());
+			this.breakers.register(endpoint.id(), gate);
 			BackPressureHandlerFactory own = container.getContainerOptions().getBackPressureHandlerFactory();
 			BackPressureHandlerFactory gated = PausingBackPressureHandler.factory(gate, own);
 			container.configure((options) -> options.backPressureHandlerFactory(gated));
