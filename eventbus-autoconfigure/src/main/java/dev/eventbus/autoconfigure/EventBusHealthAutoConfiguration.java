@@ -46,8 +46,8 @@ public final class EventBusHealthAutoConfiguration {
 			ObjectProvider<OutboxBacklog> backlog, ObjectProvider<OutboxGauges> gauges,
 			ObjectProvider<ListenerContainers> listeners, ObjectProvider<SqsAsyncClient> sqs) {
 		EventBusProperties.Health health = properties.getHealth();
-		Duration threshold = NonPositiveDurationException.require("eventbus.health.publish-failure-threshold",
-				health.getPublishFailureThreshold());
+		Duration threshold = health.getPublishFailureThreshold();
+		PropertyChecks.positive("eventbus.health.publish-failure-threshold", threshold);
 		OutboxGauges outboxGauges = gauges.getIfAvailable();
 		OutboxBacklog outboxBacklog = backlog.getIfAvailable();
 		RecentBacklog recent = (outboxBacklog != null) ? new RecentBacklog(outboxBacklog,

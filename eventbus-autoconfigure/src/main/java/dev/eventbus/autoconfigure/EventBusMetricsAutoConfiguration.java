@@ -1,5 +1,9 @@
 package dev.eventbus.autoconfigure;
 
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
 
@@ -13,6 +17,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.eventbus.capture.PublishedChannels;
 import dev.eventbus.consume.ConsumptionBreakers;
 import dev.eventbus.consume.ListenerContainers;
 import dev.eventbus.metrics.CapturedEventsCounter;
@@ -59,12 +64,19 @@ public final class EventBusMetricsAutoConfiguration {
 		@ConditionalOnMissingBean
 		OutboxGauges eventBusOutboxGauges(OutboxBacklog backlog, MeterRegistry registry, EventBusProperties properties,
 				ObjectProvider<EntityManagerFactory> entityManagerFactories) {
-			return new OutboxGauges(backlog, registry,
-					NonPositiveDurationException.require("eventbus.metrics.outbox-interval",
-							properties.getMetrics().getOutboxInterval()),
-					() -> EventBusTransportAutoConfiguration.publishedChannels(entityManagerFactories));
+			Duration interval = properties.getMetrics().getOutboxInterval();
+			PropertyChecks.positive("eventbus.metrics.outbox-interval", interval);
+			return new OutboxGauges(backlog, registry, interval,
+					() -> publishedChannels(entityManagerFactories));
 		}
 
+	}
+
+	/** The channels of the {@code @PublishEvents} entities of all persistence units. */
+	private static Set<String> publishedChannels(ObjectProvider<EntityManagerFactory> entityManagerFactories) {
+		Set<String> published = new TreeSet<>();
+		entityManagerFactories.orderedStream().forEach((emf) -> published.addAll(PublishedChannels.of(emf)));
+		return published;
 	}
 
 	@Configuration(proxyBeanMethods = false)
