@@ -26,6 +26,7 @@ import dev.eventbus.failure.TestSchema;
 import dev.eventbus.failure.outage.OutageApp;
 import dev.eventbus.failure.outage.Parcel;
 import dev.eventbus.failure.outage.ParcelListener;
+import dev.eventbus.test.AwsTestClients;
 import dev.eventbus.test.FauxqsEmulator;
 import jakarta.persistence.EntityManager;
 
@@ -86,10 +87,11 @@ class EventBusHealthIntegrationTests {
 			assertThat(deadLetters.path("queue").asString()).isEqualTo(registered.queue().deadLetterQueueName());
 			assertThat(deadLetters.path("messages").asLong(-1)).isZero();
 
-			SqsClient sqs = context.getBean(SqsClient.class);
-			String dlq = sqs.getQueueUrl((request) -> request.queueName(registered.queue().deadLetterQueueName()))
-				.queueUrl();
-			sqs.sendMessage((request) -> request.queueUrl(dlq).messageBody("a dead letter"));
+			try (SqsClient sqs = AwsTestClients.sqs(emulator)) {
+				String dlq = sqs.getQueueUrl((request) -> request.queueName(registered.queue().deadLetterQueueName()))
+					.queueUrl();
+				sqs.sendMessage((request) -> request.queueUrl(dlq).messageBody("a dead letter"));
+			}
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> get(url).body().path("details").path("deadLetterQueues").path(LISTENER).path("messages")
 					.asLong(-1) == 1);
