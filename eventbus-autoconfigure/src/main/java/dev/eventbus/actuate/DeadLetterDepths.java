@@ -6,6 +6,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -15,10 +19,14 @@ import dev.eventbus.consume.RegisteredListener;
 
 /**
  * The depth of each listener's dead-letter queue, read with {@link QueueDepths} and kept for a
- * few seconds, so that health probes every few seconds do not ask SQS each time. A queue whose
- * depth cannot be read shows the error instead.
+ * few seconds, so that health probes every few seconds do not ask SQS each time. The queues are
+ * read at once, for at most 3 s in all; a queue whose depth cannot be read (or not in time) shows
+ * the error instead.
  */
 final class DeadLetterDepths {
+
+	/** The longest a health probe waits for the depths. */
+	private static final Duration WAIT = Duration.ofSeconds(3);
 
 	private final Supplier<List<RegisteredListener>> listeners;
 
@@ -48,19 +56,37 @@ final class DeadLetterDepths {
 		if (cached != null && now.isBefore(this.readAt.plus(this.ttl))) {
 			return cached;
 		}
-		Map<String, Object> details = new LinkedHashMap<>();
+		// all queues at once, and no longer than WAIT in all (a hung SQS would otherwise hold the
+		// probe for the client's call timeout once per listener)
+		Map<String, CompletableFuture<QueueDepths.Depth>> reads = new LinkedHashMap<>();
+		Map<String, String> queues = new LinkedHashMap<>();
 		for (RegisteredListener listener : this.listeners.get()) {
 			String queue = listener.queue().deadLetterQueueName();
-			Map<String, Object> detail = new LinkedHashMap<>();
-			detail.put("queue", queue);
-			try {
-				detail.put("messages", this.depths.read(queue).visible());
-			}
-			catch (RuntimeException ex) {
-				detail.put("error", ex.getClass().getSimpleName() + ": " + ex.getMessage());
-			}
-			details.put(listener.id(), detail);
+			queues.put(listener.id(), queue);
+			reads.put(listener.id(), this.depths.depth(queue));
 		}
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		Map<String, Object> details = new LinkedHashMap<>();
+		reads.forEach((listener, read) -> {
+			Map<String, Object> detail = new LinkedHashMap<>();
+			detail.put("queue", queues.get(listener));
+			try {
+				detail.put("messages", read.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS).visible());
+			}
+			catch (TimeoutException ex) {
+				read.cancel(true);
+				detail.put("error", "SQS did not answer within " + WAIT);
+			}
+			catch (ExecutionException ex) {
+				Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+				detail.put("error", cause.getClass().getSimpleName() + ": " + cause.getMessage());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				detail.put("error", "interrupted");
+			}
+			details.put(listener, detail);
+		});
 		this.cached = details;
 		this.readAt = now;
 		return details;

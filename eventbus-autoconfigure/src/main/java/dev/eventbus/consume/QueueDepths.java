@@ -1,6 +1,7 @@
 package dev.eventbus.consume;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,20 +38,32 @@ public final class QueueDepths {
 	 */
 	public Depth read(String queueName) {
 		try {
-			String url = this.urls.computeIfAbsent(queueName,
-					(name) -> this.sqs.getQueueUrl((request) -> request.queueName(name)).join().queueUrl());
-			Map<QueueAttributeName, String> attributes = this.sqs
-				.getQueueAttributes((request) -> request.queueUrl(url)
-					.attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-							QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-				.join()
-				.attributes();
-			return new Depth(number(attributes, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES),
-					number(attributes, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+			return depth(queueName).join();
 		}
 		catch (CompletionException ex) {
 			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
 		}
+	}
+
+	/**
+	 * Asks SQS for the depth of a queue, without waiting (to read several queues at once).
+	 * @param queueName the queue name
+	 * @return the depth, when SQS answers; completed exceptionally with the SDK's exception if
+	 * it cannot be asked or the queue does not exist
+	 */
+	public CompletableFuture<Depth> depth(String queueName) {
+		String known = this.urls.get(queueName);
+		CompletableFuture<String> url = (known != null) ? CompletableFuture.completedFuture(known)
+				: this.sqs.getQueueUrl((request) -> request.queueName(queueName)).thenApply((response) -> {
+					this.urls.put(queueName, response.queueUrl());
+					return response.queueUrl();
+				});
+		return url.thenCompose((queueUrl) -> this.sqs.getQueueAttributes((request) -> request.queueUrl(queueUrl)
+			.attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+					QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)))
+			.thenApply((response) -> new Depth(
+					number(response.attributes(), QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES),
+					number(response.attributes(), QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)));
 	}
 
 	private static long number(Map<QueueAttributeName, String> attributes, QueueAttributeName name) {
