@@ -58,9 +58,8 @@ final class ListenerGate {
 		this.needs.add(cause);
 		this.failedInFlight.incrementAndGet();
 		ConsumptionBreaker breaker = this.breakers.breaker(cause);
+		// the breaker refreshes every gate, this one with its new need too
 		Duration retry = breaker.failed(this.listener, failure);
-		// the listener may need a breaker that was already open
-		refresh();
 		if (breaker.state() == ConsumptionBreaker.State.OPEN) {
 			// a trial under way failed, or the failure came from another message: the next probe
 			// that answers starts a new trial
@@ -122,7 +121,8 @@ final class ListenerGate {
 
 	/**
 	 * Looks at the breakers this listener needs and counts a pause when it goes from
-	 * consuming to paused (open or half-open). Called on every change of a breaker.
+	 * consuming to paused (open or half-open). Called on every change of a breaker (a failure
+	 * recorded while it is open included) and when the paused state is asked for.
 	 * @return whether the listener is paused now
 	 */
 	boolean refresh() {
