@@ -80,17 +80,18 @@ class OutboxGaugesTests {
 		await().atMost(Duration.ofSeconds(5)).until(() -> pending("Order") == 2);
 		assertThat(pending("Invoice")).as("a published channel without rows").isZero();
 		this.jdbc.execute("alter table eventbus_outbox rename to eventbus_outbox_away");
-		await().atMost(Duration.ofSeconds(5)).until(() -> warnings(output, start) == 1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> warnings(output, start) > 0);
+		long warned = warnings(output, start);
 		int failedSoFar = this.reads.get();
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.reads.get() >= failedSoFar + 5);
 		assertThat(pending("Order")).as("the last value read").isEqualTo(2);
-		assertThat(warnings(output, start)).as("one WARN for five more failed reads").isEqualTo(1);
+		assertThat(warnings(output, start)).as("no further WARN for five more failed reads").isEqualTo(warned);
 
 		this.jdbc.execute("alter table eventbus_outbox_away rename to eventbus_outbox");
 		this.jdbc.update("update eventbus_outbox set published_at = current_timestamp");
 		await().atMost(Duration.ofSeconds(5)).until(() -> pending("Order") == 0);
 		assertThat(output.getAll().substring(start)).contains("eventbus can read the outbox backlog for its gauges again");
-		assertThat(warnings(output, start)).isEqualTo(1);
+		assertThat(warnings(output, start)).isEqualTo(warned);
 	}
 
 	@Test
