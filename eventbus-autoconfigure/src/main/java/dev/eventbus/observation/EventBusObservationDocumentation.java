@@ -8,8 +8,10 @@ import io.micrometer.observation.docs.ObservationDocumentation;
 /**
  * The observations of eventbus, their names and keys. Spring Boot's meter observation handler
  * turns each into a timer of the same name whose tags are the low-cardinality keys (plus
- * {@code error}, the simple class name of the observation's error or {@code none}); a tracing
- * handler turns each into a span.
+ * {@code error}, the simple class name of the observation's error or {@code none}, which the meter
+ * handler adds itself); a tracing handler turns each into a span, marked as failed only when the
+ * observation has an error (no key is named {@code error}: Micrometer Tracing turns such a key
+ * into a span error).
  */
 public enum EventBusObservationDocumentation implements ObservationDocumentation {
 
@@ -71,10 +73,7 @@ public enum EventBusObservationDocumentation implements ObservationDocumentation
 		ACTION("action"),
 
 		/** {@code success} or {@code failure}. */
-		OUTCOME("outcome"),
-
-		/** The simple class name of the error, {@code none} without one. */
-		ERROR("error");
+		OUTCOME("outcome");
 
 		private final String key;
 
@@ -102,10 +101,7 @@ public enum EventBusObservationDocumentation implements ObservationDocumentation
 		ACTION("action"),
 
 		/** The {@linkplain HandleOutcome outcome}: {@code success}, {@code retried}, ... */
-		OUTCOME("outcome"),
-
-		/** The simple class name of the listener's exception, {@code none} without one. */
-		ERROR("error");
+		OUTCOME("outcome");
 
 		private final String key;
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.observation.Observation;
@@ -45,6 +46,8 @@ final class PublishObservations {
 
 	private final AtomicBoolean warned = new AtomicBoolean();
 
+	private final AtomicBoolean failureWarned = new AtomicBoolean();
+
 	/**
 	 * Creates the observations of a relay.
 	 * @param registry the application's observation registry
@@ -73,10 +76,34 @@ final class PublishObservations {
 		return started;
 	}
 
+	/**
+	 * Starts one observation; a failure of the observation (a handler, a convention, a stored
+	 * context the tracer refuses) never keeps the event from being sent: it goes unobserved.
+	 */
 	private Publish start(PendingEvent event, OutgoingMessage message) {
 		if (this.registry.isNoop()) {
 			return new Publish(Observation.NOOP, message);
 		}
+		Observation[] started = { Observation.NOOP };
+		try {
+			return observe(event, message, started);
+		}
+		catch (RuntimeException ex) {
+			try {
+				started[0].stop();
+			}
+			catch (RuntimeException ignored) {
+				// the handler that failed at start may fail again: the event is sent all the same
+			}
+			if (this.failureWarned.compareAndSet(false, true)) {
+				logger.warn("eventbus sends event " + event.eventId() + " without its eventbus.publish observation,"
+						+ " which failed to start: " + ex + "; logged once", ex);
+			}
+			return new Publish(Observation.NOOP, message);
+		}
+	}
+
+	private Publish observe(PendingEvent event, OutgoingMessage message, Observation[] started) {
 		Map<String, String> carrier = new LinkedHashMap<>(message.attributes());
 		PublishContext context = new PublishContext(carrier, event.channel(), event.action(),
 				event.eventId().toString());
@@ -86,10 +113,12 @@ final class PublishObservations {
 		if (stored != null) {
 			// the relay's threads have no observation open: the stored context becomes the parent
 			try (OutboxTraceContext.Scope scope = this.traceContexts.restore(stored)) {
+				started[0] = observation;
 				observation.start();
 			}
 		}
 		else {
+			started[0] = observation;
 			observation.start();
 		}
 		if (carrier.size() <= MAX_ATTRIBUTES) {
@@ -116,13 +145,10 @@ final class PublishObservations {
 	 * @param started the observations
 	 * @param failures the transport's failures by event id
 	 */
-	static void stop(List<Publish> started, Map<java.util.UUID, String> failures) {
+	static void stop(List<Publish> started, Map<UUID, String> failures) {
 		for (Publish publish : started) {
 			String failure = failures.get(publish.message().id());
-			if (failure != null) {
-				publish.observation().error(new EventNotPublishedException(failure));
-			}
-			publish.observation().stop();
+			stop(publish.observation(), (failure != null) ? new EventNotPublishedException(failure) : null);
 		}
 	}
 
@@ -133,8 +159,20 @@ final class PublishObservations {
 	 */
 	static void stop(List<Publish> started, RuntimeException error) {
 		for (Publish publish : started) {
-			publish.observation().error(error);
-			publish.observation().stop();
+			stop(publish.observation(), error);
+		}
+	}
+
+	/** Stops one observation; a handler that fails must not keep the relay from recording the send. */
+	private static void stop(Observation observation, @Nullable Throwable error) {
+		try {
+			if (error != null) {
+				observation.error(error);
+			}
+			observation.stop();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("eventbus: an eventbus.publish observation failed to stop", ex);
 		}
 	}
 
