@@ -160,17 +160,18 @@ public final class ListenerContainerBuilder implements AutoCloseable {
 				listener.onMessage(message);
 				tracked.handled(message);
 			});
+			container.setErrorHandler(tracked.noting(errors));
 			acknowledgements = tracked;
 		}
 		else {
 			container.setMessageListener(listener);
+			container.setErrorHandler(errors);
 		}
 		if (gate != null) {
 			BackPressureHandlerFactory own = container.getContainerOptions().getBackPressureHandlerFactory();
 			BackPressureHandlerFactory gated = PausingBackPressureHandler.factory(gate, own);
 			container.configure((options) -> options.backPressureHandlerFactory(gated));
 		}
-		container.setErrorHandler(errors);
 		return new ListenerContainer(container, acknowledgements);
 	}
 
