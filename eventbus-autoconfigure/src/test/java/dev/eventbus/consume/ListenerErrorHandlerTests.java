@@ -167,6 +167,22 @@ class ListenerErrorHandlerTests {
 		assertThat(this.sqs.sent).isEmpty();
 	}
 
+	/** Second read of the observation change, finding 8: no max_deliveries dead letter for an SDK failure. */
+	@Test
+	void aPoisonMessageTheDeadLetterQueueRefusedBacksOffEvenOnItsLastDelivery() {
+		ListenerErrorHandler handler = handler(new ListenerGate("listener", this.breakers, false));
+		RuntimeException refused = new PoisonNotMovedException("message 1 of queue orders",
+				SdkClientException.create("dead-letter queue unreachable"));
+		RecordingVisibility visibility = new RecordingVisibility();
+		Message<Object> last = message(MAX_RECEIVE_COUNT, visibility);
+		assertThat(handler.decide(last, new CompletionException(refused)))
+			.isEqualTo(ListenerErrorHandler.Decision.POISON_NOT_MOVED);
+		assertThat(handler.handle(last, refused)).isCompletedExceptionally();
+		assertThat(visibility.seconds).as("the back-off of the last delivery").containsExactly(5);
+		assertThat(this.sqs.sent).as("not dead-lettered as a listener failure").isEmpty();
+		assertThat(this.breakers.breaker(OutageCause.AWS).state()).isEqualTo(ConsumptionBreaker.State.CLOSED);
+	}
+
 	@Test
 	void outageFailureWithoutAGateIsRetriedLikeAnyOther() {
 		RecordingVisibility visibility = new RecordingVisibility();
