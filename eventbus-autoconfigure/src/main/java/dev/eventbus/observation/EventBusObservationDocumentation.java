@@ -16,8 +16,9 @@ import io.micrometer.observation.docs.ObservationDocumentation;
 public enum EventBusObservationDocumentation implements ObservationDocumentation {
 
 	/**
-	 * One per event the relay sends: from the start of the SNS call that carries it to the
-	 * result for that event. A producer span, child of the trace context stored with the
+	 * One per event the relay sends: from the start of the SNS call that carries it (up to ten
+	 * events) to the end of that call, with that event's result; all observations of one call
+	 * stop together. A producer span, child of the trace context stored with the
 	 * event at capture; its context is injected into the message attributes.
 	 */
 	PUBLISH {
