@@ -116,7 +116,7 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 		String what = "message " + message.getHeaders().getId() + " of queue " + this.queueName;
 		String sent;
 		try {
-			sent = this.deadLetters.send(body, reason, DeadLetterSender.Reason.MALFORMED, malformed);
+			sent = this.deadLetters.send(message, body, reason, DeadLetterSender.Reason.MALFORMED, malformed);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("eventbus could not move " + what + " to its dead-letter queue (" + reason

@@ -166,7 +166,7 @@ final class ListenerErrorHandler implements AsyncErrorHandler<Object> {
 			DeadLetterSender.Reason kind, String what) {
 		boolean last = kind == DeadLetterSender.Reason.MAX_DELIVERIES;
 		try {
-			this.deadLetters.send(String.valueOf(message.getPayload()), reason, kind, cause);
+			this.deadLetters.send(message, String.valueOf(message.getPayload()), reason, kind, cause);
 		}
 		catch (RuntimeException ex) {
 			// said only after the send: the log never claims a move that failed

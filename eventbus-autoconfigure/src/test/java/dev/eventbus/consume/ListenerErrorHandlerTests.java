@@ -183,6 +183,23 @@ class ListenerErrorHandlerTests {
 		assertThat(this.breakers.breaker(OutageCause.AWS).state()).isEqualTo(ConsumptionBreaker.State.CLOSED);
 	}
 
+	/** Second read of the observation change, finding 6: a FIFO dead letter keeps its group, and a retried send its id. */
+	@Test
+	void aFifoDeadLetterKeepsItsMessageGroupAndIsDeduplicatedByTheSqsMessageId() {
+		ListenerErrorHandler handler = new ListenerErrorHandler("Orders.on(OrderView)", POLICY, MAX_RECEIVE_COUNT,
+				new DeadLetterSender(this.sqs, "orders-dlq.fifo"), null);
+		Message<Object> message = MessageBuilder.fromMessage(message(MAX_RECEIVE_COUNT, new RecordingVisibility()))
+			.setHeader(SqsHeaders.MessageSystemAttributes.SQS_MESSAGE_GROUP_ID_HEADER, "Order:42")
+			.setHeader(SqsHeaders.SQS_RAW_MESSAGE_ID_HEADER, "sqs-message-1")
+			.build();
+		handler.handle(message, new IllegalStateException("boom")).join();
+		handler.handle(message, new IllegalStateException("boom")).join();
+		assertThat(this.sqs.sent).hasSize(2).allSatisfy((request) -> {
+			assertThat(request.messageGroupId()).isEqualTo("Order:42");
+			assertThat(request.messageDeduplicationId()).isEqualTo("sqs-message-1");
+		});
+	}
+
 	@Test
 	void outageFailureWithoutAGateIsRetriedLikeAnyOther() {
 		RecordingVisibility visibility = new RecordingVisibility();
