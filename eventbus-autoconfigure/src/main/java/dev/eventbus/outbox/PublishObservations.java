@@ -25,16 +25,12 @@ import dev.eventbus.transport.OutgoingMessage;
  * The {@code eventbus.publish} observation of each event the relay sends. It starts before the
  * transport call that carries the event, with the trace context stored at capture made current
  * (so its span is that context's child), and its carrier is the message's attribute map, which
- * a tracing handler fills with the propagation fields. SNS takes at most
- * {@value #MAX_ATTRIBUTES} attributes a message: when the propagation fields would make more,
- * the message goes without them, and that is logged once (at WARN) for the life of the relay.
+ * a tracing handler fills with the propagation fields; {@link PropagationFields} decides which
+ * of them fit SNS's limits.
  */
 final class PublishObservations {
 
 	private static final Log logger = LogFactory.getLog(OutboxRelay.class);
-
-	/** SNS rejects a message with more message attributes than this. */
-	static final int MAX_ATTRIBUTES = 10;
 
 	private static final DefaultPublishObservationConvention DEFAULT = new DefaultPublishObservationConvention();
 
@@ -44,7 +40,7 @@ final class PublishObservations {
 
 	private final OutboxTraceContext traceContexts;
 
-	private final AtomicBoolean warned = new AtomicBoolean();
+	private final PropagationFields fields = new PropagationFields();
 
 	private final AtomicBoolean failureWarned = new AtomicBoolean();
 
@@ -121,23 +117,7 @@ final class PublishObservations {
 			started[0] = observation;
 			observation.start();
 		}
-		if (carrier.size() <= MAX_ATTRIBUTES) {
-			return new Publish(observation, withAttributes(message, carrier));
-		}
-		if (this.warned.compareAndSet(false, true)) {
-			List<String> added = new ArrayList<>(carrier.keySet());
-			added.removeAll(message.attributes().keySet());
-			logger.warn("eventbus sends events without their trace attributes " + added + ": with them a message would"
-					+ " have " + carrier.size() + " attributes, more than the " + MAX_ATTRIBUTES + " SNS accepts"
-					+ " (limit the propagated fields, such as baggage); logged once");
-		}
-		return new Publish(observation, message);
-	}
-
-	private static OutgoingMessage withAttributes(OutgoingMessage message, Map<String, String> attributes) {
-		return (attributes.size() == message.attributes().size()) ? message
-				: new OutgoingMessage(message.id(), message.destination(), message.orderingKey(), message.body(),
-						attributes);
+		return new Publish(observation, this.fields.fit(message, carrier));
 	}
 
 	/**

@@ -67,7 +67,7 @@ class PublishObservationsTests {
 			PublishObservations.stop(started, Map.of());
 		}
 		assertThat(output.getOut().split("eventbus sends events without their trace attributes", -1)).hasSize(2);
-		assertThat(output).contains("more than the 10 SNS accepts");
+		assertThat(output).contains("more than the 10 attributes or 262144 bytes SNS accepts");
 	}
 
 	@Test
