@@ -39,7 +39,7 @@ class PropagationFieldsTests {
 	void pastTenAttributesTheOtherFieldsGoFirstAndTheTraceStays(CapturedOutput output) {
 		OutgoingMessage message = message("{}");
 		Map<String, String> added = new LinkedHashMap<>();
-		for (int i = 1; i <= 5; i++) {
+		for (int i = 1; i <= 7; i++) {
 			added.put("baggage-" + i, "value");
 		}
 		added.put("traceparent", TRACEPARENT);
