@@ -101,7 +101,7 @@ public final class EventBusListenerAutoConfiguration {
 						consume.getMaxHandlingTime(), consume.getShutdownTimeout(), consume.isRawDelivery()),
 				inbox.getIfAvailable(), breakers.getIfAvailable(), configurers.orderedStream().toList(),
 				new ListenerContainerBuilder.Observability(observations.getIfAvailable(() -> ObservationRegistry.NOOP),
-						convention.getIfAvailable(), meters.getIfUnique()));
+						convention.getIfUnique(), meters.getIfUnique()));
 		return new ListenerContainers(listeners, provisioner, builder, published);
 	}
 

@@ -130,7 +130,7 @@ public final class EventBusTransportAutoConfiguration {
 						outbox.getRelayWorkers(), outbox.getLeaseDuration()),
 				Clock.systemUTC(),
 				new OutboxRelay.Observability(observations.getIfAvailable(() -> ObservationRegistry.NOOP),
-						convention.getIfAvailable(), traceContext.getIfAvailable(() -> OutboxTraceContext.NONE)));
+						convention.getIfUnique(), traceContext.getIfAvailable(() -> OutboxTraceContext.NONE)));
 	}
 
 }

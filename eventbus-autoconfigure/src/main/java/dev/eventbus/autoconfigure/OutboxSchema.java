@@ -7,6 +7,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
 import org.springframework.boot.jdbc.init.PlatformPlaceholderDatabaseDriverResolver;
@@ -82,21 +84,30 @@ final class OutboxSchema {
 		}
 
 		private void checkOutboxTable() {
-			check("eventbus_outbox", "select id, partition_no from eventbus_outbox where 1 = 0");
+			check("eventbus_outbox", "select id, partition_no from eventbus_outbox where 1 = 0", null);
+			// added by the tracing version: without it every write of an event would fail at commit
+			check("eventbus_outbox", "select trace_context from eventbus_outbox where 1 = 0",
+					"classpath:dev/eventbus/upgrade-tracing-@@platform@@.sql");
 			if (this.relay) {
-				check("eventbus_outbox_lease", "select partition_no, owner, expires_at from eventbus_outbox_lease where 1 = 0");
-				check("eventbus_outbox_relay", "select owner, expires_at from eventbus_outbox_relay where 1 = 0");
+				check("eventbus_outbox_lease", "select partition_no, owner, expires_at from eventbus_outbox_lease where 1 = 0",
+						null);
+				check("eventbus_outbox_relay", "select owner, expires_at from eventbus_outbox_relay where 1 = 0", null);
 			}
 		}
 
-		private void check(String table, String query) {
+		/**
+		 * Fails start-up if the query cannot run.
+		 * @param upgrade the upgrade script that adds what the query reads, {@code null} if none does
+		 */
+		private void check(String table, String query, @Nullable String upgrade) {
 			try (Connection connection = this.dataSource.getConnection();
 					Statement statement = connection.createStatement()) {
 				statement.executeQuery(query).close();
 			}
 			catch (SQLException ex) {
-				throw new OutboxTableMissingException(table, this.mode,
-						List.of(SCRIPT.replace("@@platform@@", platform(this.dataSource))), ex);
+				String platform = platform(this.dataSource);
+				throw new OutboxTableMissingException(table, this.mode, List.of(SCRIPT.replace("@@platform@@", platform)),
+						(upgrade != null) ? upgrade.replace("@@platform@@", platform) : null, ex);
 			}
 		}
 

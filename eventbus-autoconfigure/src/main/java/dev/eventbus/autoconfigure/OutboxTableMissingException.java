@@ -3,6 +3,8 @@ package dev.eventbus.autoconfigure;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 
 /**
@@ -18,13 +20,26 @@ public class OutboxTableMissingException extends RuntimeException {
 
 	private final DatabaseInitializationMode mode;
 
-	OutboxTableMissingException(String table, DatabaseInitializationMode mode, List<String> scripts, Throwable cause) {
+	private final @Nullable String upgrade;
+
+	OutboxTableMissingException(String table, DatabaseInitializationMode mode, List<String> scripts,
+			@Nullable String upgrade, Throwable cause) {
 		super("The " + table + " table (or a column of it) does not exist, and eventbus did not create it: "
 				+ "eventbus.outbox.initialize-schema is " + mode.name().toLowerCase(Locale.ROOT)
-				+ ((mode == DatabaseInitializationMode.EMBEDDED) ? " and the database is not an embedded one" : ""),
+				+ ((mode == DatabaseInitializationMode.EMBEDDED) ? " and the database is not an embedded one" : "")
+				+ ((upgrade != null) ? "; a table of an earlier version needs the upgrade script " + upgrade : ""),
 				cause);
 		this.mode = mode;
 		this.scripts = scripts;
+		this.upgrade = upgrade;
+	}
+
+	/**
+	 * The upgrade script that adds the missing column to a table of an earlier version.
+	 * @return its location, {@code null} when no single upgrade script is known to fix it
+	 */
+	public @Nullable String getUpgradeScript() {
+		return this.upgrade;
 	}
 
 	/**

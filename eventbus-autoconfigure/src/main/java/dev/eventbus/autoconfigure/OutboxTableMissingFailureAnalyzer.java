@@ -15,8 +15,11 @@ class OutboxTableMissingFailureAnalyzer extends AbstractFailureAnalyzer<OutboxTa
 						+ "eventbus_outbox_relay tables with the script " + String.join(", ", cause.getScripts())
 						+ " (shipped in eventbus-autoconfigure; the scripts of all databases are "
 						+ "classpath:dev/eventbus/schema-{postgresql,h2,mysql}.sql) in your Flyway or Liquibase "
-						+ "migrations; for tables of an earlier version add the upgrade scripts "
-						+ "classpath:dev/eventbus/upgrade-*-{postgresql,h2,mysql}.sql as migrations. Or set "
+						+ "migrations; for tables of an earlier version add "
+						+ ((cause.getUpgradeScript() != null) ? "the upgrade script " + cause.getUpgradeScript() + " (and any other "
+								: "the upgrade scripts ")
+						+ "classpath:dev/eventbus/upgrade-*-{postgresql,h2,mysql}.sql "
+						+ ((cause.getUpgradeScript() != null) ? "not yet applied) " : "") + "as migrations. Or set "
 						+ "eventbus.outbox.initialize-schema=always to let eventbus run the script at every start-up "
 						+ "(it is idempotent and upgrades existing tables).",
 				cause);

@@ -6,6 +6,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +33,8 @@ public final class EventFactory {
 	/** SNS accepts messages of up to 256 KiB including attributes; this leaves room for them. */
 	static final int MAX_BODY_BYTES = 256 * 1024 - 2048;
 
+	private static final Log logger = LogFactory.getLog(EventFactory.class);
+
 	private final EventMessageCodec codec;
 
 	private final @Nullable String publisher;
@@ -38,6 +44,8 @@ public final class EventFactory {
 	private final Clock clock;
 
 	private final OutboxTraceContext traceContext;
+
+	private final AtomicBoolean warnedTraceContext = new AtomicBoolean();
 
 	/** Topic names by channel, so that a name is checked once. */
 	private final Map<String, String> topics = new ConcurrentHashMap<>();
@@ -98,7 +106,21 @@ public final class EventFactory {
 			}
 		}
 		return new OutboxEvent(eventId, channel, action.wireName(), entityId, topic, this.publisher, body, now,
-				this.traceContext.current());
+				traceContext());
+	}
+
+	/** The current trace context if it fits the column; a longer one must not fail the user's commit. */
+	private @Nullable String traceContext() {
+		String current = this.traceContext.current();
+		if (current == null || current.length() <= OutboxTraceContext.MAX_LENGTH) {
+			return current;
+		}
+		if (this.warnedTraceContext.compareAndSet(false, true)) {
+			logger.warn("eventbus stores events without their trace context: " + this.traceContext.getClass().getName()
+					+ " gave " + current.length() + " characters, more than the " + OutboxTraceContext.MAX_LENGTH
+					+ " of the trace_context column; logged once");
+		}
+		return null;
 	}
 
 }

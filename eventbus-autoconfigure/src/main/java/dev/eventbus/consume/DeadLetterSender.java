@@ -6,11 +6,14 @@ import java.util.UUID;
 import java.util.concurrent.CompletionException;
 
 import io.micrometer.core.instrument.Counter;
+import io.awspring.cloud.sqs.listener.SqsHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import org.springframework.messaging.Message;
 
 /**
  * Sends messages to a listener's dead-letter queue, body unchanged, with the reason in the
@@ -68,6 +71,10 @@ final class DeadLetterSender {
 
 	/**
 	 * Sends a message to the dead-letter queue, returns once SQS has accepted it and counts it.
+	 * To a FIFO queue it goes in the message's own group (the {@code MessageGroupId} Spring Cloud
+	 * AWS puts among the headers) with the SQS message id as deduplication id, so a send retried
+	 * on a later delivery is not a second dead letter.
+	 * @param message the message as received, for its group and id
 	 * @param body the message body, sent as it is
 	 * @param reason why it is dead-lettered (the attribute's value)
 	 * @param kind the {@code reason} tag
@@ -75,8 +82,11 @@ final class DeadLetterSender {
 	 * @return the reason as sent in the attribute, or {@code null} if the body left no room for it
 	 * @throws RuntimeException the SDK's exception if the send fails; then nothing was sent or counted
 	 */
-	@Nullable String send(String body, @Nullable String reason, Reason kind, Throwable error) {
-		String sent = send(body, reason);
+	@Nullable String send(Message<?> message, String body, @Nullable String reason, Reason kind, Throwable error) {
+		Object group = message.getHeaders().get(SqsHeaders.MessageSystemAttributes.SQS_MESSAGE_GROUP_ID_HEADER);
+		Object id = message.getHeaders().get(SqsHeaders.SQS_RAW_MESSAGE_ID_HEADER);
+		String sent = send(body, reason, (group != null) ? group.toString() : null,
+				(id != null) ? id.toString() : String.valueOf(message.getHeaders().getId()));
 		if (this.meters != null) {
 			Counter.builder("eventbus.dead.lettered")
 				.description("Messages eventbus moved to a dead-letter queue")
@@ -98,6 +108,11 @@ final class DeadLetterSender {
 	 * fails; then nothing was sent
 	 */
 	@Nullable String send(String body, @Nullable String reason) {
+		return send(body, reason, null, null);
+	}
+
+	private @Nullable String send(String body, @Nullable String reason, @Nullable String group,
+			@Nullable String deduplicationId) {
 		try {
 			Target queue = target();
 			String error = fit((reason != null && !reason.isEmpty()) ? reason : "unreadable",
@@ -110,8 +125,9 @@ final class DeadLetterSender {
 				.messageAttributes(attributes)
 				.applyMutation((fifoRequest) -> {
 					if (this.fifo) {
-						fifoRequest.messageGroupId("eventbus-dead-letters")
-							.messageDeduplicationId(UUID.randomUUID().toString());
+						fifoRequest.messageGroupId((group != null) ? group : "eventbus-dead-letters")
+							.messageDeduplicationId((deduplicationId != null) ? deduplicationId
+									: UUID.randomUUID().toString());
 					}
 				})).join();
 			return error;

@@ -71,7 +71,8 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 		String body = String.valueOf(message.getPayload());
 		EventMessage event;
 		@Nullable Object[] args;
-		Map<String, String> attributes = new HashMap<>();
+		// the carrier of the handle observation: not filled when nothing observes
+		Map<String, String> attributes = this.observations.observing() ? new HashMap<>() : null;
 		try {
 			event = this.codec.read(envelope(body, message, attributes));
 			args = this.endpoint.binder().bind(event);
@@ -80,27 +81,33 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 			deadLetter(message, body, ex);
 			return;
 		}
-		HandleObservations.Handle handle = this.observations.start(attributes, event);
 		VisibilityHeartbeat.Beat beat = this.heartbeat.start(message);
-		try (Observation.Scope scope = handle.observation().openScope()) {
-			if (this.inbox == null) {
-				invoke(args);
-			}
-			else if (!this.inbox.handleOnce(this.endpoint.id(), event.eventId(), () -> invoke(args))) {
-				handle.skipped();
-				if (logger.isDebugEnabled()) {
-					logger.debug("eventbus: event " + event.eventId() + " was handled by " + this.endpoint.id()
-							+ " before; acknowledged without calling it again");
+		try {
+			// started once nothing before it can throw: every started observation is stopped
+			HandleObservations.Handle handle = this.observations.start((attributes != null) ? attributes : Map.of(),
+					event);
+			try (Observation.Scope scope = handle.observation().openScope()) {
+				if (this.inbox == null) {
+					invoke(args);
+				}
+				else if (!this.inbox.handleOnce(this.endpoint.id(), event.eventId(), () -> invoke(args))) {
+					handle.skipped();
+					if (logger.isDebugEnabled()) {
+						logger.debug("eventbus: event " + event.eventId() + " was handled by " + this.endpoint.id()
+								+ " before; acknowledged without calling it again");
+					}
 				}
 			}
-		}
-		catch (RuntimeException | Error ex) {
-			handle.failed(message, ex, this.errors);
-			throw ex;
+			catch (RuntimeException | Error ex) {
+				handle.failed(message, ex, this.errors);
+				throw ex;
+			}
+			finally {
+				handle.observation().stop();
+			}
 		}
 		finally {
 			beat.stop();
-			handle.observation().stop();
 		}
 	}
 
@@ -109,12 +116,13 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 		String what = "message " + message.getHeaders().getId() + " of queue " + this.queueName;
 		String sent;
 		try {
-			sent = this.deadLetters.send(body, reason, DeadLetterSender.Reason.MALFORMED, malformed);
+			sent = this.deadLetters.send(message, body, reason, DeadLetterSender.Reason.MALFORMED, malformed);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("eventbus could not move " + what + " to its dead-letter queue (" + reason
 					+ "); it stays in the queue and is delivered again: " + ex);
-			throw ex;
+			// not the listener's failure: the error handler backs off and the move is tried again
+			throw new PoisonNotMovedException(what, ex);
 		}
 		logger.warn("eventbus moved " + what + " to its dead-letter queue: " + reason
 				+ ((sent != null) ? "" : " (without the " + DeadLetterSender.ERROR_ATTRIBUTE
@@ -123,19 +131,22 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 
 	/**
 	 * The event envelope of a body: inside the SNS notification, or the body itself (raw
-	 * delivery). The message attributes the event came with go to {@code attributes}: the
+	 * delivery). The message attributes the event came with go to {@code attributes} (unless it is
+	 * {@code null}): the
 	 * notification's {@code MessageAttributes}, or (raw delivery) the SQS message attributes,
 	 * which Spring Cloud AWS puts among the message headers.
 	 */
-	private JsonNode envelope(String body, Message<Object> message, Map<String, String> attributes) {
+	private JsonNode envelope(String body, Message<Object> message, @Nullable Map<String, String> attributes) {
 		JsonNode tree = this.codec.readTree(body);
 		if (tree == null || !tree.isObject() || !"Notification".equals(tree.path("Type").asString(null))) {
 			if (this.rawDelivery) {
-				message.getHeaders().forEach((name, value) -> {
-					if (value instanceof String text) {
-						attributes.put(name, text);
-					}
-				});
+				if (attributes != null) {
+					message.getHeaders().forEach((name, value) -> {
+						if (value instanceof String text) {
+							attributes.put(name, text);
+						}
+					});
+				}
 				return tree;
 			}
 			throw new MalformedMessageException("not an SNS notification of " + this.topicArn
@@ -146,10 +157,12 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 			throw new MalformedMessageException(
 					"sent by topic '" + sender + "', but the queue is subscribed to " + this.topicArn + " only", null);
 		}
-		for (Map.Entry<String, JsonNode> attribute : tree.path("MessageAttributes").properties()) {
-			String value = attribute.getValue().path("Value").asString(null);
-			if (value != null) {
-				attributes.put(attribute.getKey(), value);
+		if (attributes != null) {
+			for (Map.Entry<String, JsonNode> attribute : tree.path("MessageAttributes").properties()) {
+				String value = attribute.getValue().path("Value").asString(null);
+				if (value != null) {
+					attributes.put(attribute.getKey(), value);
+				}
 			}
 		}
 		JsonNode inner = tree.get("Message");

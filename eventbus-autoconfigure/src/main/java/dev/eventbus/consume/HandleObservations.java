@@ -3,6 +3,7 @@ package dev.eventbus.consume;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -39,6 +40,9 @@ final class HandleObservations {
 
 	private final Clock clock;
 
+	/** The lag timer of each channel, built once (not per message). */
+	private final Map<String, Timer> lags = new ConcurrentHashMap<>();
+
 	/**
 	 * Creates the observations of one listener.
 	 * @param listener the listener id
@@ -62,6 +66,14 @@ final class HandleObservations {
 	}
 
 	/**
+	 * Whether the observations go anywhere; if not, no carrier needs to be read.
+	 * @return {@code false} with a no-op observation registry
+	 */
+	boolean observing() {
+		return !this.registry.isNoop();
+	}
+
+	/**
 	 * Times the lag and starts the observation of a delivery.
 	 * @param attributes the message attributes the event arrived with (the carrier)
 	 * @param event the event
@@ -70,12 +82,11 @@ final class HandleObservations {
 	Handle start(Map<String, String> attributes, EventMessage event) {
 		if (this.meters != null) {
 			Duration lag = Duration.between(event.occurredAt(), this.clock.instant());
-			Timer.builder("eventbus.handle.lag")
+			this.lags.computeIfAbsent(event.channel(), (channel) -> Timer.builder("eventbus.handle.lag")
 				.description("From the event's occurredAt to the start of its handling")
 				.tag("listener", this.listener)
-				.tag("channel", event.channel())
-				.register(this.meters)
-				.record(lag.isNegative() ? Duration.ZERO : lag);
+				.tag("channel", channel)
+				.register(this.meters)).record(lag.isNegative() ? Duration.ZERO : lag);
 		}
 		if (this.registry.isNoop()) {
 			return new Handle(Observation.NOOP, null);

@@ -160,10 +160,12 @@ public final class ListenerContainerBuilder implements AutoCloseable {
 				listener.onMessage(message);
 				tracked.handled(message);
 			});
+			container.setErrorHandler(tracked.noting(errors));
 			acknowledgements = tracked;
 		}
 		else {
 			container.setMessageListener(listener);
+			container.setErrorHandler(errors);
 		}
 		if (gate != null) {
 			this.breakers.register(endpoint.id(), gate);
@@ -171,7 +173,6 @@ public final class ListenerContainerBuilder implements AutoCloseable {
 			BackPressureHandlerFactory gated = PausingBackPressureHandler.factory(gate, own);
 			container.configure((options) -> options.backPressureHandlerFactory(gated));
 		}
-		container.setErrorHandler(errors);
 		return new ListenerContainer(container, acknowledgements);
 	}
 

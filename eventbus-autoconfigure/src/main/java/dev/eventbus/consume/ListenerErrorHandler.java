@@ -74,6 +74,9 @@ final class ListenerErrorHandler implements AsyncErrorHandler<Object> {
 	/** What a failure of the listener method leads to. */
 	enum Decision {
 
+		/** A poison message the dead-letter queue did not take: its move is tried on the next delivery. */
+		POISON_NOT_MOVED(HandleOutcome.RETRIED),
+
 		/** An unavailable dependency: the message comes back soon, the listener may pause. */
 		OUTAGE(HandleOutcome.RETRIED),
 
@@ -110,6 +113,10 @@ final class ListenerErrorHandler implements AsyncErrorHandler<Object> {
 	 */
 	Decision decide(Message<?> message, Throwable t) {
 		Throwable cause = unwrap(t);
+		if (cause instanceof PoisonNotMovedException) {
+			// before the last-delivery check: it is no failure of the listener, and not an outage of its dependencies
+			return Decision.POISON_NOT_MOVED;
+		}
 		if (this.gate != null && OutageCause.of(cause) != null) {
 			return Decision.OUTAGE;
 		}
@@ -125,6 +132,10 @@ final class ListenerErrorHandler implements AsyncErrorHandler<Object> {
 		Throwable cause = unwrap(t);
 		long delivery = ErrorHandlerVisibilityHelper.getReceiveMessageCount(message);
 		switch (decide(message, t)) {
+			case POISON_NOT_MOVED -> {
+				// the listener logged it already
+				return this.backoff.handle(message, t);
+			}
 			case OUTAGE -> {
 				return retrySoon(message, this.gate.failed(OutageCause.of(cause), cause), t);
 			}
@@ -155,7 +166,7 @@ final class ListenerErrorHandler implements AsyncErrorHandler<Object> {
 			DeadLetterSender.Reason kind, String what) {
 		boolean last = kind == DeadLetterSender.Reason.MAX_DELIVERIES;
 		try {
-			this.deadLetters.send(String.valueOf(message.getPayload()), reason, kind, cause);
+			this.deadLetters.send(message, String.valueOf(message.getPayload()), reason, kind, cause);
 		}
 		catch (RuntimeException ex) {
 			// said only after the send: the log never claims a move that failed

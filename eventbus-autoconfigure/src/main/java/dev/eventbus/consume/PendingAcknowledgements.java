@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.awspring.cloud.sqs.listener.SqsHeaders;
 import io.awspring.cloud.sqs.listener.acknowledgement.AsyncAcknowledgementResultCallback;
+import io.awspring.cloud.sqs.listener.errorhandler.AsyncErrorHandler;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -82,6 +83,26 @@ final class PendingAcknowledgements implements AsyncAcknowledgementResultCallbac
 					+ " or " + SqsHeaders.SQS_RECEIPT_HANDLE_HEADER + " header (a custom message converter?), so "
 					+ "eventbus cannot send the deletions a stopping container leaves behind");
 		}
+	}
+
+	/**
+	 * The error handler of the container, which notes the messages it recovered as handled:
+	 * a message it dead-lettered (last delivery, not retryable) completes normally and is
+	 * acknowledged like one the listener returned from, so a stopping container may drop its
+	 * deletion too.
+	 * @param errors the listener's error handler
+	 * @return the error handler to set on the container
+	 */
+	AsyncErrorHandler<Object> noting(AsyncErrorHandler<Object> errors) {
+		return new AsyncErrorHandler<>() {
+
+			@Override
+			public CompletableFuture<Void> handle(Message<Object> message, Throwable t) {
+				// completed normally: recovered, and the container acknowledges it
+				return errors.handle(message, t).thenRun(() -> handled(message));
+			}
+
+		};
 	}
 
 	@Override

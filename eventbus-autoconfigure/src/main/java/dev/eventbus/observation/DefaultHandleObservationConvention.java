@@ -7,8 +7,10 @@ import dev.eventbus.observation.EventBusObservationDocumentation.HandleKeys;
 
 /**
  * The default convention of {@code eventbus.handle}: named {@code eventbus.handle}, spans named
- * {@code <channel> process}, tags {@code listener}, {@code channel}, {@code action},
- * {@code outcome} and {@code error}; the event id as a high-cardinality key.
+ * {@code <channel> process}, tags {@code listener}, {@code channel}, {@code action} and
+ * {@code outcome}; the event id as a high-cardinality key. There is no {@code error} key: a tracing
+ * handler would mark every span with one as failed; the meter handler adds the {@code error} tag
+ * from the observation's error itself.
  */
 public class DefaultHandleObservationConvention implements HandleObservationConvention {
 
@@ -30,8 +32,7 @@ public class DefaultHandleObservationConvention implements HandleObservationConv
 	public KeyValues getLowCardinalityKeyValues(HandleContext context) {
 		return KeyValues.of(HandleKeys.LISTENER.withValue(context.getListener()),
 				HandleKeys.CHANNEL.withValue(context.getChannel()), HandleKeys.ACTION.withValue(context.getAction()),
-				HandleKeys.OUTCOME.withValue(context.getOutcome().tag()),
-				HandleKeys.ERROR.withValue(HandleContext.error(context.getError())));
+				HandleKeys.OUTCOME.withValue(context.getOutcome().tag()));
 	}
 
 	@Override

@@ -8,8 +8,10 @@ import dev.eventbus.observation.EventBusObservationDocumentation.PublishKeys;
 /**
  * The default convention of {@code eventbus.publish}: named {@code eventbus.publish}, spans
  * named {@code <channel> publish}, tags {@code channel}, {@code action}, {@code outcome}
- * ({@code success}, or {@code failure} when the observation has an error) and {@code error};
- * the event id as a high-cardinality key.
+ * ({@code success}, or {@code failure} when the observation has an error); the event id as a
+ * high-cardinality key. There is no {@code error} key: a tracing handler would mark every span
+ * with one as failed; the meter handler adds the {@code error} tag from the observation's error
+ * itself.
  */
 public class DefaultPublishObservationConvention implements PublishObservationConvention {
 
@@ -31,8 +33,7 @@ public class DefaultPublishObservationConvention implements PublishObservationCo
 	public KeyValues getLowCardinalityKeyValues(PublishContext context) {
 		return KeyValues.of(PublishKeys.CHANNEL.withValue(context.getChannel()),
 				PublishKeys.ACTION.withValue(context.getAction()),
-				PublishKeys.OUTCOME.withValue((context.getError() == null) ? "success" : "failure"),
-				PublishKeys.ERROR.withValue(HandleContext.error(context.getError())));
+				PublishKeys.OUTCOME.withValue((context.getError() == null) ? "success" : "failure"));
 	}
 
 	@Override

@@ -8,14 +8,17 @@ import io.micrometer.observation.docs.ObservationDocumentation;
 /**
  * The observations of eventbus, their names and keys. Spring Boot's meter observation handler
  * turns each into a timer of the same name whose tags are the low-cardinality keys (plus
- * {@code error}, the simple class name of the observation's error or {@code none}); a tracing
- * handler turns each into a span.
+ * {@code error}, the simple class name of the observation's error or {@code none}, which the meter
+ * handler adds itself); a tracing handler turns each into a span, marked as failed only when the
+ * observation has an error (no key is named {@code error}: Micrometer Tracing turns such a key
+ * into a span error).
  */
 public enum EventBusObservationDocumentation implements ObservationDocumentation {
 
 	/**
-	 * One per event the relay sends: from the start of the SNS call that carries it to the
-	 * result for that event. A producer span, child of the trace context stored with the
+	 * One per event the relay sends: from the start of the SNS call that carries it (up to ten
+	 * events) to the end of that call, with that event's result; all observations of one call
+	 * stop together. A producer span, child of the trace context stored with the
 	 * event at capture; its context is injected into the message attributes.
 	 */
 	PUBLISH {
@@ -71,10 +74,7 @@ public enum EventBusObservationDocumentation implements ObservationDocumentation
 		ACTION("action"),
 
 		/** {@code success} or {@code failure}. */
-		OUTCOME("outcome"),
-
-		/** The simple class name of the error, {@code none} without one. */
-		ERROR("error");
+		OUTCOME("outcome");
 
 		private final String key;
 
@@ -102,10 +102,7 @@ public enum EventBusObservationDocumentation implements ObservationDocumentation
 		ACTION("action"),
 
 		/** The {@linkplain HandleOutcome outcome}: {@code success}, {@code retried}, ... */
-		OUTCOME("outcome"),
-
-		/** The simple class name of the listener's exception, {@code none} without one. */
-		ERROR("error");
+		OUTCOME("outcome");
 
 		private final String key;
 

@@ -2,8 +2,8 @@ package dev.eventbus.observation;
 
 /**
  * The error of an {@code eventbus.publish} observation whose event the broker did not accept
- * although the call reached it (a rejected batch entry, a missing topic, an earlier event of
- * the same entity that failed); its message is the reason recorded on the outbox row. When the
+ * although the call reached it (a rejected batch entry, a missing topic); its message is the
+ * reason recorded on the outbox row. When the
  * broker cannot be reached the error is the client's exception instead.
  */
 public final class EventNotPublishedException extends RuntimeException {

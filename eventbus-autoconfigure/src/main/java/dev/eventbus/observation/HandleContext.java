@@ -92,8 +92,4 @@ public final class HandleContext extends ReceiverContext<Map<String, String>> {
 		this.outcome = outcome;
 	}
 
-	static String error(@Nullable Throwable error) {
-		return (error != null) ? error.getClass().getSimpleName() : "none";
-	}
-
 }

@@ -26,9 +26,12 @@ public interface OutboxTraceContext {
 
 	};
 
+	/** The longest text stored: the {@code trace_context} column's length; a longer one is not stored (one WARN). */
+	int MAX_LENGTH = 256;
+
 	/**
 	 * The trace context current on this thread, as text to store.
-	 * @return the context, or {@code null} when no span is current
+	 * @return the context, at most {@link #MAX_LENGTH} characters, or {@code null} when no span is current
 	 */
 	@Nullable String current();
 

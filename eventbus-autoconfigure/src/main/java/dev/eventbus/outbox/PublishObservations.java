@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.observation.Observation;
@@ -24,16 +25,12 @@ import dev.eventbus.transport.OutgoingMessage;
  * The {@code eventbus.publish} observation of each event the relay sends. It starts before the
  * transport call that carries the event, with the trace context stored at capture made current
  * (so its span is that context's child), and its carrier is the message's attribute map, which
- * a tracing handler fills with the propagation fields. SNS takes at most
- * {@value #MAX_ATTRIBUTES} attributes a message: when the propagation fields would make more,
- * the message goes without them, and that is logged once (at WARN) for the life of the relay.
+ * a tracing handler fills with the propagation fields; {@link PropagationFields} decides which
+ * of them fit SNS's limits.
  */
 final class PublishObservations {
 
 	private static final Log logger = LogFactory.getLog(OutboxRelay.class);
-
-	/** SNS rejects a message with more message attributes than this. */
-	static final int MAX_ATTRIBUTES = 10;
 
 	private static final DefaultPublishObservationConvention DEFAULT = new DefaultPublishObservationConvention();
 
@@ -43,7 +40,9 @@ final class PublishObservations {
 
 	private final OutboxTraceContext traceContexts;
 
-	private final AtomicBoolean warned = new AtomicBoolean();
+	private final PropagationFields fields = new PropagationFields();
+
+	private final AtomicBoolean failureWarned = new AtomicBoolean();
 
 	/**
 	 * Creates the observations of a relay.
@@ -73,10 +72,34 @@ final class PublishObservations {
 		return started;
 	}
 
+	/**
+	 * Starts one observation; a failure of the observation (a handler, a convention, a stored
+	 * context the tracer refuses) never keeps the event from being sent: it goes unobserved.
+	 */
 	private Publish start(PendingEvent event, OutgoingMessage message) {
 		if (this.registry.isNoop()) {
 			return new Publish(Observation.NOOP, message);
 		}
+		Observation[] started = { Observation.NOOP };
+		try {
+			return observe(event, message, started);
+		}
+		catch (RuntimeException ex) {
+			try {
+				started[0].stop();
+			}
+			catch (RuntimeException ignored) {
+				// the handler that failed at start may fail again: the event is sent all the same
+			}
+			if (this.failureWarned.compareAndSet(false, true)) {
+				logger.warn("eventbus sends event " + event.eventId() + " without its eventbus.publish observation,"
+						+ " which failed to start: " + ex + "; logged once", ex);
+			}
+			return new Publish(Observation.NOOP, message);
+		}
+	}
+
+	private Publish observe(PendingEvent event, OutgoingMessage message, Observation[] started) {
 		Map<String, String> carrier = new LinkedHashMap<>(message.attributes());
 		PublishContext context = new PublishContext(carrier, event.channel(), event.action(),
 				event.eventId().toString());
@@ -86,29 +109,15 @@ final class PublishObservations {
 		if (stored != null) {
 			// the relay's threads have no observation open: the stored context becomes the parent
 			try (OutboxTraceContext.Scope scope = this.traceContexts.restore(stored)) {
+				started[0] = observation;
 				observation.start();
 			}
 		}
 		else {
+			started[0] = observation;
 			observation.start();
 		}
-		if (carrier.size() <= MAX_ATTRIBUTES) {
-			return new Publish(observation, withAttributes(message, carrier));
-		}
-		if (this.warned.compareAndSet(false, true)) {
-			List<String> added = new ArrayList<>(carrier.keySet());
-			added.removeAll(message.attributes().keySet());
-			logger.warn("eventbus sends events without their trace attributes " + added + ": with them a message would"
-					+ " have " + carrier.size() + " attributes, more than the " + MAX_ATTRIBUTES + " SNS accepts"
-					+ " (limit the propagated fields, such as baggage); logged once");
-		}
-		return new Publish(observation, message);
-	}
-
-	private static OutgoingMessage withAttributes(OutgoingMessage message, Map<String, String> attributes) {
-		return (attributes.size() == message.attributes().size()) ? message
-				: new OutgoingMessage(message.id(), message.destination(), message.orderingKey(), message.body(),
-						attributes);
+		return new Publish(observation, this.fields.fit(message, carrier));
 	}
 
 	/**
@@ -116,13 +125,10 @@ final class PublishObservations {
 	 * @param started the observations
 	 * @param failures the transport's failures by event id
 	 */
-	static void stop(List<Publish> started, Map<java.util.UUID, String> failures) {
+	static void stop(List<Publish> started, Map<UUID, String> failures) {
 		for (Publish publish : started) {
 			String failure = failures.get(publish.message().id());
-			if (failure != null) {
-				publish.observation().error(new EventNotPublishedException(failure));
-			}
-			publish.observation().stop();
+			stop(publish.observation(), (failure != null) ? new EventNotPublishedException(failure) : null);
 		}
 	}
 
@@ -133,8 +139,20 @@ final class PublishObservations {
 	 */
 	static void stop(List<Publish> started, RuntimeException error) {
 		for (Publish publish : started) {
-			publish.observation().error(error);
-			publish.observation().stop();
+			stop(publish.observation(), error);
+		}
+	}
+
+	/** Stops one observation; a handler that fails must not keep the relay from recording the send. */
+	private static void stop(Observation observation, @Nullable Throwable error) {
+		try {
+			if (error != null) {
+				observation.error(error);
+			}
+			observation.stop();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("eventbus: an eventbus.publish observation failed to stop", ex);
 		}
 	}
 

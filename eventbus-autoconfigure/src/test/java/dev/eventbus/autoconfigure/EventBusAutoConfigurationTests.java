@@ -216,6 +216,24 @@ class EventBusAutoConfigurationTests {
 			});
 	}
 
+	/** Second read of the observation change, finding 5: without the column every commit of an event fails. */
+	@Test
+	void anOutboxTableWithoutTheTraceContextColumnFailsStartUpNamingTheUpgradeScript() {
+		String url = "jdbc:h2:mem:autoconfig-trace-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+		DataSource dataSource = DataSourceBuilder.create().url(url).username("sa").build();
+		new ResourceDatabasePopulator(new ClassPathResource("dev/eventbus/schema-h2.sql")).execute(dataSource);
+		new JdbcTemplate(dataSource).execute("alter table eventbus_outbox drop column trace_context");
+		this.runner.withPropertyValues("spring.datasource.url=" + url, "eventbus.outbox.initialize-schema=never")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(findCause(context.getStartupFailure(), OutboxTableMissingException.class))
+					.hasMessageContaining("upgrade script classpath:dev/eventbus/upgrade-tracing-h2.sql");
+				FailureAnalysis analysis = new OutboxTableMissingFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("The eventbus_outbox table (or a column of it)");
+				assertThat(analysis.getAction()).contains("the upgrade script classpath:dev/eventbus/upgrade-tracing-h2.sql");
+			});
+	}
+
 	@Test
 	void relaySettingsOutOfRangeFailStartUpNamingTheProperty() {
 		Map<String, String> bad = Map.of("eventbus.outbox.lease-duration", "500ms", "eventbus.outbox.batch-size", "0",

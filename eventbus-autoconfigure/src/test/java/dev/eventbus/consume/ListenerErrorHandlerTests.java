@@ -167,6 +167,39 @@ class ListenerErrorHandlerTests {
 		assertThat(this.sqs.sent).isEmpty();
 	}
 
+	/** Second read of the observation change, finding 8: no max_deliveries dead letter for an SDK failure. */
+	@Test
+	void aPoisonMessageTheDeadLetterQueueRefusedBacksOffEvenOnItsLastDelivery() {
+		ListenerErrorHandler handler = handler(new ListenerGate("listener", this.breakers, false));
+		RuntimeException refused = new PoisonNotMovedException("message 1 of queue orders",
+				SdkClientException.create("dead-letter queue unreachable"));
+		RecordingVisibility visibility = new RecordingVisibility();
+		Message<Object> last = message(MAX_RECEIVE_COUNT, visibility);
+		assertThat(handler.decide(last, new CompletionException(refused)))
+			.isEqualTo(ListenerErrorHandler.Decision.POISON_NOT_MOVED);
+		assertThat(handler.handle(last, refused)).isCompletedExceptionally();
+		assertThat(visibility.seconds).as("the back-off of the last delivery").containsExactly(5);
+		assertThat(this.sqs.sent).as("not dead-lettered as a listener failure").isEmpty();
+		assertThat(this.breakers.breaker(OutageCause.AWS).state()).isEqualTo(ConsumptionBreaker.State.CLOSED);
+	}
+
+	/** Second read of the observation change, finding 6: a FIFO dead letter keeps its group, and a retried send its id. */
+	@Test
+	void aFifoDeadLetterKeepsItsMessageGroupAndIsDeduplicatedByTheSqsMessageId() {
+		ListenerErrorHandler handler = new ListenerErrorHandler("Orders.on(OrderView)", POLICY, MAX_RECEIVE_COUNT,
+				new DeadLetterSender(this.sqs, "orders-dlq.fifo"), null);
+		Message<Object> message = MessageBuilder.fromMessage(message(MAX_RECEIVE_COUNT, new RecordingVisibility()))
+			.setHeader(SqsHeaders.MessageSystemAttributes.SQS_MESSAGE_GROUP_ID_HEADER, "Order:42")
+			.setHeader(SqsHeaders.SQS_RAW_MESSAGE_ID_HEADER, "sqs-message-1")
+			.build();
+		handler.handle(message, new IllegalStateException("boom")).join();
+		handler.handle(message, new IllegalStateException("boom")).join();
+		assertThat(this.sqs.sent).hasSize(2).allSatisfy((request) -> {
+			assertThat(request.messageGroupId()).isEqualTo("Order:42");
+			assertThat(request.messageDeduplicationId()).isEqualTo("sqs-message-1");
+		});
+	}
+
 	@Test
 	void outageFailureWithoutAGateIsRetriedLikeAnyOther() {
 		RecordingVisibility visibility = new RecordingVisibility();

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import io.awspring.cloud.sqs.listener.SqsHeaders;
 import io.awspring.cloud.sqs.listener.acknowledgement.AsyncAcknowledgementResultCallback;
+import io.awspring.cloud.sqs.listener.errorhandler.AsyncErrorHandler;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
@@ -119,6 +120,30 @@ class PendingAcknowledgementsTests {
 
 		assertThat(pending.deleteLeftBehind()).isEqualTo(1);
 		assertThat(this.sqs.receiptHandles()).containsExactly("second-receipt");
+	}
+
+	/** Second read of the observation change, finding 7: a dead-lettered message is acknowledged too. */
+	@Test
+	void aMessageTheErrorHandlerRecoveredIsTrackedOneItLeftForRedeliveryIsNot() {
+		PendingAcknowledgements pending = new PendingAcknowledgements(this.sqs, "audit", null);
+		Message<Object> recovered = message("http://sqs/orders", "recovered");
+		Message<Object> retried = message("http://sqs/orders", "retried");
+		AsyncErrorHandler<Object> errors = new AsyncErrorHandler<>() {
+
+			@Override
+			public CompletableFuture<Void> handle(Message<Object> message, Throwable t) {
+				return (message == recovered) ? CompletableFuture.completedFuture(null)
+						: CompletableFuture.failedFuture(t);
+			}
+
+		};
+		AsyncErrorHandler<Object> noting = pending.noting(errors);
+
+		noting.handle(recovered, new IllegalStateException("last delivery")).join();
+		assertThat(noting.handle(retried, new IllegalStateException("retry"))).isCompletedExceptionally();
+
+		assertThat(pending.deleteLeftBehind()).isEqualTo(1);
+		assertThat(this.sqs.receiptHandles()).containsExactly("recovered");
 	}
 
 	@Test

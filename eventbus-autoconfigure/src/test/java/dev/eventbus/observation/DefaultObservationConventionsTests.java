@@ -3,6 +3,10 @@ package dev.eventbus.observation;
 import java.util.HashMap;
 
 import io.micrometer.common.KeyValue;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,33 +19,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DefaultObservationConventionsTests {
 
 	@Test
-	void publishIsNamedForTheChannelAndTaggedWithOutcomeAndError() {
+	void publishIsNamedForTheChannelAndTaggedWithOutcome() {
 		DefaultPublishObservationConvention convention = new DefaultPublishObservationConvention();
 		PublishContext context = new PublishContext(new HashMap<>(), "Order", "created", "e-1");
 		assertThat(convention.getName()).isEqualTo("eventbus.publish");
 		assertThat(convention.getContextualName(context)).isEqualTo("Order publish");
 		assertThat(convention.getLowCardinalityKeyValues(context)).containsExactly(KeyValue.of("action", "created"),
-				KeyValue.of("channel", "Order"), KeyValue.of("error", "none"), KeyValue.of("outcome", "success"));
+				KeyValue.of("channel", "Order"), KeyValue.of("outcome", "success"));
 		context.setError(new EventNotPublishedException("InvalidParameter: too big"));
-		assertThat(convention.getLowCardinalityKeyValues(context)).contains(KeyValue.of("outcome", "failure"),
-				KeyValue.of("error", "EventNotPublishedException"));
+		assertThat(convention.getLowCardinalityKeyValues(context)).contains(KeyValue.of("outcome", "failure"));
 		assertThat(convention.getHighCardinalityKeyValues(context))
 			.containsExactly(KeyValue.of("eventbus.event.id", "e-1"));
 	}
 
 	@Test
-	void handleIsNamedForTheChannelAndTaggedWithListenerOutcomeAndError() {
+	void handleIsNamedForTheChannelAndTaggedWithListenerAndOutcome() {
 		DefaultHandleObservationConvention convention = new DefaultHandleObservationConvention();
 		HandleContext context = new HandleContext(new HashMap<>(), "invoices", "Order", "updated", "e-2");
 		assertThat(convention.getName()).isEqualTo("eventbus.handle");
 		assertThat(convention.getContextualName(context)).isEqualTo("Order process");
 		assertThat(convention.getLowCardinalityKeyValues(context)).containsExactly(KeyValue.of("action", "updated"),
-				KeyValue.of("channel", "Order"), KeyValue.of("error", "none"), KeyValue.of("listener", "invoices"),
-				KeyValue.of("outcome", "success"));
+				KeyValue.of("channel", "Order"), KeyValue.of("listener", "invoices"), KeyValue.of("outcome", "success"));
 		context.setOutcome(HandleOutcome.DEAD_LETTERED);
 		context.setError(new IllegalStateException("boom"));
-		assertThat(convention.getLowCardinalityKeyValues(context)).contains(KeyValue.of("outcome", "dead_lettered"),
-				KeyValue.of("error", "IllegalStateException"));
+		assertThat(convention.getLowCardinalityKeyValues(context)).contains(KeyValue.of("outcome", "dead_lettered"));
 	}
 
 	@Test
@@ -54,10 +55,37 @@ class DefaultObservationConventionsTests {
 	void documentationNamesTheKeysOfEachObservation() {
 		assertThat(EventBusObservationDocumentation.PUBLISH.getLowCardinalityKeyNames())
 			.extracting(io.micrometer.common.docs.KeyName::asString)
-			.containsExactly("channel", "action", "outcome", "error");
+			.containsExactly("channel", "action", "outcome");
 		assertThat(EventBusObservationDocumentation.HANDLE.getLowCardinalityKeyNames())
 			.extracting(io.micrometer.common.docs.KeyName::asString)
-			.containsExactly("listener", "channel", "action", "outcome", "error");
+			.containsExactly("listener", "channel", "action", "outcome");
+	}
+
+	/** No key is named {@code error} (Micrometer Tracing would fail every span), yet the timers have the tag. */
+	@Test
+	void timersGetTheErrorTagFromTheMeterHandler() {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+		publish(registry, null);
+		publish(registry, new EventNotPublishedException("InvalidParameter"));
+		assertThat(meters.get("eventbus.publish").tags("outcome", "success", "error", "none").timer().count())
+			.isEqualTo(1);
+		assertThat(meters.get("eventbus.publish")
+			.tags("outcome", "failure", "error", "EventNotPublishedException")
+			.timer()
+			.count()).isEqualTo(1);
+	}
+
+	private static void publish(ObservationRegistry registry, Throwable error) {
+		PublishContext context = new PublishContext(new HashMap<>(), "Order", "created", "e-1");
+		Observation observation = EventBusObservationDocumentation.PUBLISH
+			.observation(null, new DefaultPublishObservationConvention(), () -> context, registry)
+			.start();
+		if (error != null) {
+			observation.error(error);
+		}
+		observation.stop();
 	}
 
 	@Test

@@ -40,8 +40,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Issue 10, item 2, SNS's limit of ten message attributes: a propagator that injects eight
  * fields besides {@code traceparent} would give a message thirteen attributes. The relay sends
- * such messages without the propagation fields (neither emulator enforces the limit, so a queue
- * of the test's own counts what arrives), logs that once, and the events are still handled.
+ * such messages with {@code traceparent} only, the other fields dropped (neither emulator
+ * enforces the limit, so a queue of the test's own counts what arrives), logs that once, and the
+ * events are still handled in the trace of their commit.
  */
 @EnableFauxqs
 @AutoConfigureTracing
@@ -74,7 +75,7 @@ class TraceAttributeLimitIntegrationTests {
 	SqsAsyncClient sqs;
 
 	@Test
-	void propagationFieldsThatWouldPassTenAttributesAreDroppedWithOneWarnAndTheEventsAreHandled(
+	void propagationFieldsThatWouldPassTenAttributesAreDroppedButTraceparentWithOneWarnAndTheEventsAreHandled(
 			CapturedOutput output) {
 		TopicTap tap = TopicTap.subscribe(this.sns, this.sqs, "it-trace-limit-TracedItem", "it-trace-limit-tap");
 		List<String> ids = List.of(save(), save(), save());
@@ -84,7 +85,7 @@ class TraceAttributeLimitIntegrationTests {
 			.until(tap::poll, (notifications) -> notifications.size() >= ids.size());
 		assertThat(arrived).hasSize(ids.size()).allSatisfy((notification) -> {
 			assertThat(notification.attributes()).hasSizeLessThanOrEqualTo(10)
-				.containsOnlyKeys("channel", "action", "eventId", "publisher");
+				.containsOnlyKeys("channel", "action", "eventId", "publisher", "traceparent");
 		});
 		assertThat(output.getOut().split("eventbus sends events without their trace attributes", -1)).as("one WARN")
 			.hasSize(2);
