@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
+import io.micrometer.observation.ObservationRegistry;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
@@ -67,10 +68,24 @@ final class Fixture implements AutoCloseable {
 
 	final String schema;
 
+	/** The application's observation registry, {@link ObservationRegistry#NOOP} without one. */
+	final ObservationRegistry observations;
+
 	Fixture(BenchmarkContexts contexts) {
+		this(contexts, Map.of());
+	}
+
+	/**
+	 * Starts the application.
+	 * @param contexts the names of the run
+	 * @param properties properties of this application (over the defaults)
+	 */
+	Fixture(BenchmarkContexts contexts, Map<String, String> properties) {
 		this.prefix = contexts.prefix();
 		this.schema = contexts.schema();
-		this.context = contexts.start(Map.of());
+		this.context = contexts.start(properties);
+		this.observations = this.context.getBeanProvider(ObservationRegistry.class)
+			.getIfAvailable(() -> ObservationRegistry.NOOP);
 		this.tx = this.context.getBean(TransactionTemplate.class);
 		this.entityManager = this.context.getBean(EntityManager.class);
 		this.jdbc = this.context.getBean(JdbcTemplate.class);
