@@ -89,8 +89,9 @@ final class RelayFigure {
 	}
 
 	/**
-	 * One round of ours: writes a backlog to the empty outbox in one statement and times the
-	 * relay from its wake-up to the last row marked published.
+	 * One round of ours: writes a backlog to the empty outbox in one statement (each row with the
+	 * fixture's trace context, when it has one) and times the relay from its wake-up to the last
+	 * row marked published.
 	 * @param fixture the application
 	 * @param rows the backlog
 	 * @param cpu the CPU meter
@@ -98,7 +99,7 @@ final class RelayFigure {
 	 */
 	static CpuMeter.Usage relay(Fixture fixture, int rows, CpuMeter cpu) {
 		fixture.truncateOutbox();
-		Fixture.fill(fixture.jdbc, Channels.RELAY, rows, fixture.bodyTemplate);
+		Fixture.fill(fixture.jdbc, Channels.RELAY, rows, fixture.bodyTemplate, fixture.traceContext);
 		CpuMeter.Window window = cpu.start();
 		fixture.signal.committed();
 		fixture.awaitDrained(Duration.ofMinutes(5));
