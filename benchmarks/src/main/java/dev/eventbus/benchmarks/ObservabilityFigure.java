@@ -14,7 +14,8 @@ import java.util.concurrent.Executors;
  * ({@link ObservabilityVariant#ON}, {@link ObservabilityVariant#ON_10}) and off, side by side in
  * interleaved rounds. Each variant is an application of its own, with its own schema, topics and
  * queues; all of them stay up for the whole figure (those not measured are idle). Reports the
- * ratio on / off of the medians, and in {@code results.json} the ratio of each round.
+ * ratio on / off of the medians, and in {@code results.json} the ratio of each round, the CPU
+ * time per event of each round and the ratio of its medians.
  */
 final class ObservabilityFigure {
 
@@ -48,7 +49,8 @@ final class ObservabilityFigure {
 						.toList());
 			applications.forEach((app) -> CommitFigure.reset(app.fixture()));
 			applications.forEach((app) -> app.fixture().topicArn(Channels.RELAY));
-			Rounds.alternate(this.profile.warmupRounds(), this.profile.totalRounds(),
+			// twice the usual rounds: they are short (seconds) and spread widely on a shared machine
+			Rounds.alternate(this.profile.warmupRounds(), this.profile.warmupRounds() + 2 * this.profile.rounds(),
 					applications.stream().map((app) -> (Rounds.Side) (round, counted) -> relay(app, round, counted, relays))
 						.toList());
 			List<Figure> figures = new ArrayList<>(commits.values());
@@ -96,11 +98,10 @@ final class ObservabilityFigure {
 				+ " per commit (%s)", app.variant().name(), round, rate, spansPerEvent, run.describe());
 		if (counted) {
 			record(app, figures, rate, run.cpu(), spansPerEvent);
+			cpuPerEvent(app, figures, run.result().commits(), run.cpu(), run.drainCpu());
 			for (Figure figure : sides(app, figures)) {
-				String key = app.variant().on() ? "drainSecondsRounds" : "baselineDrainSecondsRounds";
-				rounds(figure, key).add(Figure.round(run.drain().listenerSeconds()));
-				rounds(figure, app.variant().on() ? "backlogRowsRounds" : "baselineBacklogRowsRounds")
-					.add((double) run.outboxRows());
+				rounds(figure, key(app, "drainSecondsRounds")).add(Figure.round(run.drain().listenerSeconds()));
+				rounds(figure, key(app, "backlogRowsRounds")).add((double) run.outboxRows());
 			}
 		}
 	}
@@ -115,6 +116,26 @@ final class ObservabilityFigure {
 				app.variant().name(), round, rate, spansPerEvent, usage.describe());
 		if (counted) {
 			record(app, figures, rate, usage, spansPerEvent);
+			cpuPerEvent(app, figures, rows, usage);
+		}
+	}
+
+	/**
+	 * Notes the CPU time each event cost in the round, in milliseconds: the JVM's, and all three
+	 * processes' (JVM, emulator, PostgreSQL). Less sensitive than throughput to what else runs on
+	 * the machine.
+	 */
+	private static void cpuPerEvent(ObservedApplication app, Map<ObservabilityVariant, Figure> figures, int events,
+			CpuMeter.Usage... windows) {
+		double jvm = 0;
+		double all = 0;
+		for (CpuMeter.Usage window : windows) {
+			jvm += window.jvm() * window.seconds();
+			all += (window.jvm() + Math.max(0, window.emulator()) + Math.max(0, window.postgres())) * window.seconds();
+		}
+		for (Figure figure : sides(app, figures)) {
+			rounds(figure, key(app, "jvmCpuMsPerEventRounds")).add(Figure.round(jvm * 1000 / events));
+			rounds(figure, key(app, "cpuMsPerEventRounds")).add(Figure.round(all * 1000 / events));
 		}
 	}
 
@@ -134,18 +155,32 @@ final class ObservabilityFigure {
 		return (own != null) ? List.of(own) : List.copyOf(figures.values());
 	}
 
+	/** The key of a detail of the on side, or of the baseline ({@code drainSeconds}, {@code baselineDrainSeconds}). */
+	private static String key(ObservedApplication app, String name) {
+		return app.variant().on() ? name : "baseline" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+	}
+
 	@SuppressWarnings("unchecked")
 	private static List<Double> rounds(Figure figure, String key) {
 		return (List<Double>) figure.details.computeIfAbsent(key, (name) -> new ArrayList<Double>());
 	}
 
-	/** The ratio on / off of each counted round (the sides of a round ran one after the other). */
+	/**
+	 * The ratio on / off of each counted round (the sides of a round ran one after the other), and
+	 * the ratio of the median CPU per event.
+	 */
 	private static void roundRatios(Figure figure) {
 		List<Double> ratios = new ArrayList<>();
 		for (int i = 0; i < Math.min(figure.ours.size(), figure.baseline.size()); i++) {
 			ratios.add(Figure.round(figure.ours.get(i) / figure.baseline.get(i)));
 		}
 		figure.details.put("roundRatios", ratios);
+		figure.details.put("jvmCpuPerEventRatio", Figure.round(Stats.median(rounds(figure, "jvmCpuMsPerEventRounds"))
+				/ Stats.median(rounds(figure, "baselineJvmCpuMsPerEventRounds"))));
+		figure.details.put("cpuPerEventRatio", Figure.round(Stats.median(rounds(figure, "cpuMsPerEventRounds"))
+				/ Stats.median(rounds(figure, "baselineCpuMsPerEventRounds"))));
+		Benchmarks.log("%s: ratio %.2f, per round %s; CPU per event on / off: JVM %.2f, all %.2f", figure.name,
+				figure.ratio(), ratios, figure.details.get("jvmCpuPerEventRatio"), figure.details.get("cpuPerEventRatio"));
 	}
 
 }
