@@ -81,6 +81,7 @@ public final class EventBusListenerAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnBooleanProperty(name = EventBusTopologyAutoConfiguration.PRINT, havingValue = false, matchIfMissing = true)
 	ListenerContainers eventBusListenerContainers(ListenerAnnotationBeanPostProcessor listeners,
 			SnsSqsProvisioner provisioner, ObjectProvider<SqsMessageListenerContainerFactory<Object>> factories,
 			BeanFactory beanFactory, SqsAsyncClient sqs, ObjectProvider<EventMessageCodec> codec,

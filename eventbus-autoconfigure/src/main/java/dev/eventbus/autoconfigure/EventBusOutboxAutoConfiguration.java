@@ -27,6 +27,7 @@ import org.springframework.core.env.Environment;
 import dev.eventbus.capture.EventCaptureIntegrator;
 import dev.eventbus.capture.EventFactory;
 import dev.eventbus.message.EventMessageCodec;
+import dev.eventbus.outbox.FailingEvents;
 import dev.eventbus.outbox.JdbcOutboxStore;
 import dev.eventbus.outbox.OutboxBacklog;
 import dev.eventbus.outbox.OutboxSignal;
@@ -73,6 +74,12 @@ public final class EventBusOutboxAutoConfiguration {
 	@ConditionalOnMissingBean
 	OutboxBacklog eventBusOutboxBacklog(DataSource dataSource) {
 		return new OutboxBacklog(dataSource, Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FailingEvents eventBusFailingEvents(DataSource dataSource) {
+		return new FailingEvents(dataSource, Clock.systemUTC());
 	}
 
 	@Bean

@@ -33,6 +33,10 @@ public class EventBusProperties {
 
 	private final Aws aws = new Aws();
 
+	private final Management management = new Management();
+
+	private final Topology topology = new Topology();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -63,6 +67,22 @@ public class EventBusProperties {
 	 */
 	public Aws getAws() {
 		return this.aws;
+	}
+
+	/**
+	 * The {@code eventbus} Actuator endpoint.
+	 * @return the {@code management} group
+	 */
+	public Management getManagement() {
+		return this.management;
+	}
+
+	/**
+	 * The AWS topology and IAM policies the application needs.
+	 * @return the {@code topology} group
+	 */
+	public Topology getTopology() {
+		return this.topology;
 	}
 
 	/**
@@ -657,6 +677,114 @@ public class EventBusProperties {
 		 */
 		public void setApiCallAttemptTimeout(Duration apiCallAttemptTimeout) {
 			this.apiCallAttemptTimeout = apiCallAttemptTimeout;
+		}
+
+	}
+
+	/**
+	 * The {@code eventbus} Actuator endpoint. Its read operations are available wherever the
+	 * endpoint is exposed (management.endpoints.web.exposure.include); its write operations
+	 * (retrying failing outbox rows, dead-letter redrive, replay) only when enabled here.
+	 */
+	public static class Management {
+
+		/**
+		 * Whether the write operations of the eventbus endpoint are allowed. When false
+		 * they answer 403 naming this property.
+		 */
+		private boolean writesEnabled;
+
+		/**
+		 * Whether the write operations of the eventbus endpoint are allowed.
+		 * @return whether they are
+		 */
+		public boolean isWritesEnabled() {
+			return this.writesEnabled;
+		}
+
+		/**
+		 * Sets whether the write operations of the eventbus endpoint are allowed.
+		 * @param writesEnabled whether they are
+		 */
+		public void setWritesEnabled(boolean writesEnabled) {
+			this.writesEnabled = writesEnabled;
+		}
+
+	}
+
+	/**
+	 * The document of what the application needs from AWS (topics, queues, subscriptions,
+	 * policies, IAM), computed from the configuration and the listener methods without calling
+	 * AWS: served at /actuator/eventbus/topology and printed by print mode.
+	 */
+	public static class Topology {
+
+		/**
+		 * Whether the application only prints the topology document as JSON to standard
+		 * output and exits with status 0: nothing is provisioned, no AWS call is made, the
+		 * relay and the listener containers do not start.
+		 */
+		private boolean print;
+
+		/**
+		 * The AWS account id the ARNs of the document name. Without it (and without an ARN
+		 * known from provisioning) ARNs hold the placeholder ${AWS::AccountId}.
+		 */
+		private @Nullable String accountId;
+
+		/**
+		 * The AWS region the ARNs of the document name. Defaults to
+		 * spring.cloud.aws.region.static; without either (and without an ARN known from
+		 * provisioning) ARNs hold the placeholder ${AWS::Region}.
+		 */
+		private @Nullable String region;
+
+		/**
+		 * Whether print mode is on.
+		 * @return whether the application prints the topology and exits
+		 */
+		public boolean isPrint() {
+			return this.print;
+		}
+
+		/**
+		 * Sets whether print mode is on.
+		 * @param print whether the application prints the topology and exits
+		 */
+		public void setPrint(boolean print) {
+			this.print = print;
+		}
+
+		/**
+		 * The account id of the ARNs.
+		 * @return the account id, {@code null} when not set
+		 */
+		public @Nullable String getAccountId() {
+			return this.accountId;
+		}
+
+		/**
+		 * Sets the account id of the ARNs.
+		 * @param accountId the account id
+		 */
+		public void setAccountId(@Nullable String accountId) {
+			this.accountId = accountId;
+		}
+
+		/**
+		 * The region of the ARNs.
+		 * @return the region, {@code null} when not set
+		 */
+		public @Nullable String getRegion() {
+			return this.region;
+		}
+
+		/**
+		 * Sets the region of the ARNs.
+		 * @param region the region
+		 */
+		public void setRegion(@Nullable String region) {
+			this.region = region;
 		}
 
 	}

@@ -66,15 +66,25 @@ public final class EventBusTransportAutoConfiguration {
 			NamingStrategy naming, ObjectProvider<EntityManagerFactory> entityManagerFactories,
 			ObjectProvider<QueueRequests> listeners, EventBusProperties properties) {
 		EventBusProperties.Provision provision = properties.getProvision();
-		ProvisionSettings settings = new ProvisionSettings(provision.getMode(), properties.getPublish().isFifo(),
-				provision.getMaxReceiveCount(), provision.getVisibilityTimeout(), provision.getDeadLetterRetention(),
-				properties.getConsume().isRawDelivery(), provision.getMessageRetention());
+		ProvisionSettings settings = provisionSettings(properties);
+		boolean print = properties.getTopology().isPrint();
 		// none mode looks the published topics up at start-up only where listeners run (as documented): a
-		// publisher without them may start before its topics exist, the relay waits until they do
+		// publisher without them may start before its topics exist, the relay waits until they do. Print
+		// mode provisions nothing: as if a registrar ran the step, which none does
 		return new SnsSqsProvisioner(topics, new QueueProvisioner(sqs, sns, topics, naming, settings),
 				provision.getMode(), () -> publishedChannels(entityManagerFactories),
 				() -> listeners.orderedStream().flatMap((bean) -> bean.queueRequests().stream()).toList(),
-				() -> listeners.orderedStream().findAny().isPresent());
+				() -> print || listeners.orderedStream().findAny().isPresent());
+	}
+
+	/**
+	 * What eventbus provisions, from the properties.
+	 */
+	static ProvisionSettings provisionSettings(EventBusProperties properties) {
+		EventBusProperties.Provision provision = properties.getProvision();
+		return new ProvisionSettings(provision.getMode(), properties.getPublish().isFifo(),
+				provision.getMaxReceiveCount(), provision.getVisibilityTimeout(), provision.getDeadLetterRetention(),
+				properties.getConsume().isRawDelivery(), provision.getMessageRetention());
 	}
 
 	/**
@@ -96,6 +106,7 @@ public final class EventBusTransportAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(OutboxStore.class)
 	@ConditionalOnBooleanProperty(name = "eventbus.outbox.relay-enabled", matchIfMissing = true)
+	@ConditionalOnBooleanProperty(name = EventBusTopologyAutoConfiguration.PRINT, havingValue = false, matchIfMissing = true)
 	OutboxRelay eventBusOutboxRelay(OutboxStore store, RelayLeases leases, EventTransport transport,
 			OutboxSignal signal, EventBusProperties properties, Environment environment) {
 		EventBusProperties.Outbox outbox = properties.getOutbox();

@@ -22,6 +22,7 @@ import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 
 import dev.eventbus.Listener;
+import dev.eventbus.provision.QueueRequest;
 
 /**
  * Finds {@link Listener} methods on beans and has the {@link ListenerEndpointFactory} turn
@@ -81,6 +82,16 @@ public final class ListenerAnnotationBeanPostProcessor implements BeanPostProces
 		synchronized (this.endpoints) {
 			return List.copyOf(this.endpoints);
 		}
+	}
+
+	/**
+	 * What the listener methods found so far need provisioned.
+	 * @return one request per listener method, in the order they were found
+	 */
+	public List<QueueRequest> queueRequests() {
+		return endpoints().stream()
+			.map((endpoint) -> new QueueRequest(endpoint.id(), endpoint.channel(), endpoint.actions()))
+			.toList();
 	}
 
 	private String resolve(String value) {

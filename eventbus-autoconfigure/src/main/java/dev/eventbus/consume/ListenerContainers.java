@@ -97,10 +97,7 @@ public final class ListenerContainers
 	 */
 	@Override
 	public List<QueueRequest> queueRequests() {
-		return this.listeners.endpoints()
-			.stream()
-			.map((endpoint) -> new QueueRequest(endpoint.id(), endpoint.channel(), endpoint.actions()))
-			.toList();
+		return this.listeners.queueRequests();
 	}
 
 	/**

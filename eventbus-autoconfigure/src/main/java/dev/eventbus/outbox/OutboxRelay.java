@@ -167,6 +167,17 @@ public final class OutboxRelay implements SmartLifecycle {
 		this.senderThreads = List.of();
 	}
 
+	/**
+	 * Makes this relay send, at its next read, the events that {@link FailingEvents#retryNow}
+	 * made due, instead of at the retry times it remembers for their entities, and wakes its
+	 * reader. Relays of other instances send the rows of their partitions once the waits they
+	 * remember are over (at most {@code max-retry-delay}).
+	 */
+	public void retryNow() {
+		this.state.requestRetry();
+		this.signal.committed();
+	}
+
 	@Override
 	public boolean isRunning() {
 		return this.running;

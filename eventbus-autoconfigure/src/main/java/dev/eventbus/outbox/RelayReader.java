@@ -102,6 +102,8 @@ final class RelayReader {
 			return false;
 		}
 		Instant now = this.clock.instant();
+		// rows made due by an operator: their entities' waits end, the rescan below reads them
+		this.state.takeRetryRequested();
 		boolean released = this.state.release(now);
 		long from = this.position.next(held.generation(), nanoNow, () -> released || this.state.takeHandedBack(),
 				this.state::takeLowestLeft);

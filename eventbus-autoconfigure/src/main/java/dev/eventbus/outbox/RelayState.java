@@ -37,6 +37,9 @@ final class RelayState {
 
 	private final AtomicBoolean handedBack = new AtomicBoolean();
 
+	/** An operator made failing events due now: the waits for their retries end at the next read. */
+	private final AtomicBoolean retryRequested = new AtomicBoolean();
+
 	private volatile long pausedUntil = System.nanoTime();
 
 	/**
@@ -153,6 +156,7 @@ final class RelayState {
 		this.sent.clear();
 		this.lowestLeft.set(Long.MAX_VALUE);
 		this.handedBack.set(false);
+		this.retryRequested.set(false);
 	}
 
 	/**
@@ -177,6 +181,28 @@ final class RelayState {
 	 */
 	boolean takeHandedBack() {
 		return this.handedBack.getAndSet(false);
+	}
+
+	/**
+	 * Asks the reader to end every wait at its next read ({@link #takeRetryRequested()}):
+	 * failing events were made due in the outbox.
+	 */
+	void requestRetry() {
+		this.retryRequested.set(true);
+	}
+
+	/**
+	 * Ends every wait if a retry was requested since the last call. Called by the reader before
+	 * it reads, so a read that began before the rows were made due cannot restore the old
+	 * waits after this.
+	 * @return whether a retry was requested
+	 */
+	boolean takeRetryRequested() {
+		if (!this.retryRequested.getAndSet(false)) {
+			return false;
+		}
+		this.waiting.expireAll();
+		return true;
 	}
 
 	/**

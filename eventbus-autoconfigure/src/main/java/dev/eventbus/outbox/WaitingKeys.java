@@ -75,6 +75,14 @@ final class WaitingKeys {
 		return next;
 	}
 
+	/**
+	 * Ends every wait now: the keys go at the next {@link #release}, except those still being
+	 * sent (their events are read again in order first).
+	 */
+	void expireAll() {
+		this.waiting.replaceAll((key, until) -> Instant.EPOCH);
+	}
+
 	/** Forgets every wait. */
 	void clear() {
 		this.waiting.clear();

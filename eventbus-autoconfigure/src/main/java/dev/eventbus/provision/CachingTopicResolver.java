@@ -58,6 +58,16 @@ public final class CachingTopicResolver implements TopicResolver {
 	}
 
 	/**
+	 * The ARN of this application's topic of a channel if it was resolved before, without
+	 * calling SNS.
+	 * @param channel the channel
+	 * @return the ARN, {@code null} when not resolved yet
+	 */
+	public @Nullable String knownTopicArn(String channel) {
+		return this.arns.get(this.naming.topicName(channel));
+	}
+
+	/**
 	 * The topic an event goes to: this application's topic of the channel as in
 	 * {@link #topicArn(String)}; a recorded topic that is not this application's is looked up by
 	 * name in every mode, never created. A missing topic is logged once and gives {@code null}.

@@ -162,7 +162,8 @@ public final class QueueProvisioner {
 		}
 	}
 
-	private static String seconds(Duration duration) {
+	/** A duration as SQS attributes give it: whole seconds. */
+	static String seconds(Duration duration) {
 		return Long.toString(duration.toSeconds());
 	}
 
