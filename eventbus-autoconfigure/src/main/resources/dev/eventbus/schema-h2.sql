@@ -14,7 +14,8 @@ create table if not exists eventbus_outbox (
     last_error      varchar(2000),
     published_at    timestamp with time zone,
     topic           varchar(256),
-    publisher       varchar(255)
+    publisher       varchar(255),
+    trace_context   varchar(256)
 );
 create index if not exists eventbus_outbox_pending on eventbus_outbox (published_at, id);
 create table if not exists eventbus_inbox (
@@ -43,3 +44,7 @@ create table if not exists eventbus_outbox_relay (
     owner           varchar(255)  primary key,
     expires_at      timestamp with time zone not null
 );
+
+-- A table created before eventbus stored trace contexts gains trace_context (the same statement as
+-- upgrade-tracing-h2.sql).
+alter table eventbus_outbox add column if not exists trace_context varchar(256);

@@ -15,6 +15,7 @@ create table if not exists eventbus_outbox (
     published_at    timestamp(6)  null,
     topic           varchar(256)  null,
     publisher       varchar(255)  null,
+    trace_context   varchar(256)  null,
     index eventbus_outbox_pending (published_at, id)
 );
 create table if not exists eventbus_inbox (
@@ -70,3 +71,12 @@ create table if not exists eventbus_outbox_relay (
     owner           varchar(255)  primary key,
     expires_at      timestamp(6)  not null
 );
+
+-- A table created before eventbus stored trace contexts gains trace_context (the same statements as
+-- upgrade-tracing-mysql.sql; nothing happens when the table has it).
+set @eventbus_ddl = (select if(count(*) = 0, 'alter table eventbus_outbox add column trace_context varchar(256) null', 'do 0')
+    from information_schema.columns
+    where table_schema = database() and table_name = 'eventbus_outbox' and column_name = 'trace_context');
+prepare eventbus_upgrade from @eventbus_ddl;
+execute eventbus_upgrade;
+deallocate prepare eventbus_upgrade;

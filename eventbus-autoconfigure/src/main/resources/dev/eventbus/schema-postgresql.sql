@@ -14,7 +14,8 @@ create table if not exists eventbus_outbox (
     last_error      varchar(2000),
     published_at    timestamp with time zone,
     topic           varchar(256),
-    publisher       varchar(255)
+    publisher       varchar(255),
+    trace_context   varchar(256)
 );
 create index if not exists eventbus_outbox_pending on eventbus_outbox (id) where published_at is null;
 create table if not exists eventbus_inbox (
@@ -65,3 +66,12 @@ create table if not exists eventbus_outbox_relay (
     owner           varchar(255)  primary key,
     expires_at      timestamp with time zone not null
 );
+
+-- A table created before eventbus stored trace contexts gains trace_context (the same statement as
+-- upgrade-tracing-postgresql.sql; nothing happens when the table has it).
+do 'begin
+    if not exists (select 1 from pg_attribute where attrelid = to_regclass(''eventbus_outbox'')
+            and attname = ''trace_context'' and not attisdropped) then
+        alter table eventbus_outbox add column trace_context varchar(256);
+    end if;
+end';

@@ -8,6 +8,8 @@ import java.util.Set;
 import io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration;
 import io.awspring.cloud.sqs.config.EndpointRegistrar;
 import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManagerFactory;
@@ -46,6 +48,7 @@ import dev.eventbus.consume.OutageCause;
 import dev.eventbus.consume.OutageProbes;
 import dev.eventbus.consume.RetryPolicy;
 import dev.eventbus.message.EventMessageCodec;
+import dev.eventbus.observation.HandleObservationConvention;
 import dev.eventbus.provision.SnsSqsProvisioner;
 
 /**
@@ -87,7 +90,8 @@ public final class EventBusListenerAutoConfiguration {
 			BeanFactory beanFactory, SqsAsyncClient sqs, ObjectProvider<EventMessageCodec> codec,
 			ObjectProvider<EntityManagerFactory> entityManagerFactories, ObjectProvider<Inbox> inbox,
 			ObjectProvider<ConsumptionBreakers> breakers, ObjectProvider<ListenerConfigurer> configurers,
-			EventBusProperties properties) {
+			EventBusProperties properties, ObjectProvider<ObservationRegistry> observations,
+			ObjectProvider<HandleObservationConvention> convention, ObjectProvider<MeterRegistry> meters) {
 		Set<String> published = EventBusTransportAutoConfiguration.publishedChannels(entityManagerFactories);
 		EventBusProperties.Consume consume = properties.getConsume();
 		EventBusProperties.Provision provision = properties.getProvision();
@@ -95,7 +99,9 @@ public final class EventBusListenerAutoConfiguration {
 				codec.getIfAvailable(EventMessageCodec::new),
 				new ListenerContainerBuilder.Settings(provision.getMaxReceiveCount(), provision.getVisibilityTimeout(),
 						consume.getMaxHandlingTime(), consume.getShutdownTimeout(), consume.isRawDelivery()),
-				inbox.getIfAvailable(), breakers.getIfAvailable(), configurers.orderedStream().toList());
+				inbox.getIfAvailable(), breakers.getIfAvailable(), configurers.orderedStream().toList(),
+				new ListenerContainerBuilder.Observability(observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+						convention.getIfAvailable(), meters.getIfUnique()));
 		return new ListenerContainers(listeners, provisioner, builder, published);
 	}
 

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -27,6 +28,7 @@ import org.springframework.core.env.Environment;
 import dev.eventbus.capture.EventCaptureIntegrator;
 import dev.eventbus.capture.EventFactory;
 import dev.eventbus.message.EventMessageCodec;
+import dev.eventbus.observation.OutboxTraceContext;
 import dev.eventbus.outbox.FailingEvents;
 import dev.eventbus.outbox.JdbcOutboxStore;
 import dev.eventbus.outbox.OutboxBacklog;
@@ -91,8 +93,9 @@ public final class EventBusOutboxAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	EventFactory eventBusEventFactory(EventMessageCodec codec, NamingStrategy naming, EventBusProperties properties,
-			Environment environment) {
-		return new EventFactory(codec, EventBusNames.publisher(properties, environment), naming, Clock.systemUTC());
+			Environment environment, ObjectProvider<OutboxTraceContext> traceContext) {
+		return new EventFactory(codec, EventBusNames.publisher(properties, environment), naming, Clock.systemUTC(),
+				traceContext.getIfAvailable(() -> OutboxTraceContext.NONE));
 	}
 
 	@Bean

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import io.awspring.cloud.autoconfigure.sns.SnsAutoConfiguration;
 import io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.persistence.EntityManagerFactory;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -24,6 +25,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 import dev.eventbus.capture.PublishedChannels;
+import dev.eventbus.observation.OutboxTraceContext;
+import dev.eventbus.observation.PublishObservationConvention;
 import dev.eventbus.outbox.OutboxRelay;
 import dev.eventbus.outbox.OutboxSignal;
 import dev.eventbus.outbox.OutboxStore;
@@ -108,7 +111,9 @@ public final class EventBusTransportAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "eventbus.outbox.relay-enabled", matchIfMissing = true)
 	@ConditionalOnBooleanProperty(name = EventBusTopologyAutoConfiguration.PRINT, havingValue = false, matchIfMissing = true)
 	OutboxRelay eventBusOutboxRelay(OutboxStore store, RelayLeases leases, EventTransport transport,
-			OutboxSignal signal, EventBusProperties properties, Environment environment) {
+			OutboxSignal signal, EventBusProperties properties, Environment environment,
+			ObjectProvider<ObservationRegistry> observations, ObjectProvider<PublishObservationConvention> convention,
+			ObjectProvider<OutboxTraceContext> traceContext) {
 		EventBusProperties.Outbox outbox = properties.getOutbox();
 		atLeast("eventbus.outbox.batch-size", outbox.getBatchSize(), 1);
 		atLeast("eventbus.outbox.relay-workers", outbox.getRelayWorkers(), 1);
@@ -123,7 +128,9 @@ public final class EventBusTransportAutoConfiguration {
 				new OutboxRelay.RelaySettings(outbox.getPollInterval(), outbox.getBatchSize(), outbox.getRetryDelay(),
 						outbox.getMaxRetryDelay(), outbox.getRetention(), RELAY_SHUTDOWN_TIMEOUT,
 						outbox.getRelayWorkers(), outbox.getLeaseDuration()),
-				Clock.systemUTC());
+				Clock.systemUTC(),
+				new OutboxRelay.Observability(observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+						convention.getIfAvailable(), traceContext.getIfAvailable(() -> OutboxTraceContext.NONE)));
 	}
 
 	private static void atLeast(String property, int value, int minimum) {

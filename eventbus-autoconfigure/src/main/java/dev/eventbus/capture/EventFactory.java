@@ -13,13 +13,15 @@ import dev.eventbus.Action;
 import dev.eventbus.EventTooLargeException;
 import dev.eventbus.message.EventMessage;
 import dev.eventbus.message.EventMessageCodec;
+import dev.eventbus.observation.OutboxTraceContext;
 import dev.eventbus.outbox.OutboxEvent;
 import dev.eventbus.provision.NamingStrategy;
 
 /**
  * Builds the outbox event of a change: a new event id, the envelope as JSON, the SNS size check,
- * and the destination recorded with the event: the topic this application's naming strategy
- * gives the channel, and the publisher. Whichever instance relays the event (of this application
+ * the destination recorded with the event: the topic this application's naming strategy
+ * gives the channel, and the publisher; and the trace context current at capture, so that the
+ * publish span continues the trace of the transaction. Whichever instance relays the event (of this application
  * or of another one sharing the table) publishes it there.
  */
 public final class EventFactory {
@@ -35,6 +37,8 @@ public final class EventFactory {
 
 	private final Clock clock;
 
+	private final OutboxTraceContext traceContext;
+
 	/** Topic names by channel, so that a name is checked once. */
 	private final Map<String, String> topics = new ConcurrentHashMap<>();
 
@@ -46,10 +50,24 @@ public final class EventFactory {
 	 * @param clock the clock of {@code occurredAt}
 	 */
 	public EventFactory(EventMessageCodec codec, @Nullable String publisher, NamingStrategy naming, Clock clock) {
+		this(codec, publisher, naming, clock, OutboxTraceContext.NONE);
+	}
+
+	/**
+	 * Creates a factory that records the trace context current at capture with each event.
+	 * @param codec the message codec
+	 * @param publisher the publisher name written into every event
+	 * @param naming the naming strategy that gives each channel its topic
+	 * @param clock the clock of {@code occurredAt}
+	 * @param traceContext gives the trace context to record
+	 */
+	public EventFactory(EventMessageCodec codec, @Nullable String publisher, NamingStrategy naming, Clock clock,
+			OutboxTraceContext traceContext) {
 		this.codec = codec;
 		this.publisher = publisher;
 		this.naming = naming;
 		this.clock = clock;
+		this.traceContext = traceContext;
 	}
 
 	/**
@@ -79,7 +97,8 @@ public final class EventFactory {
 				throw new EventTooLargeException(channel, String.valueOf(entityId), size, MAX_BODY_BYTES);
 			}
 		}
-		return new OutboxEvent(eventId, channel, action.wireName(), entityId, topic, this.publisher, body, now);
+		return new OutboxEvent(eventId, channel, action.wireName(), entityId, topic, this.publisher, body, now,
+				this.traceContext.current());
 	}
 
 }

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -15,7 +17,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * {@value #ERROR_ATTRIBUTE} message attribute. SQS limits a message to the queue's
  * {@code MaximumMessageSize} (1 MiB by default) counting the body and every attribute's name, type
  * and value in UTF-8, so the reason is shortened to what is left; when the body leaves no room for
- * even one character of it, the message is sent without the attribute.
+ * even one character of it, the message is sent without the attribute. Each message SQS accepted
+ * counts in {@code eventbus.dead.lettered} ({@code listener}, {@code reason}, {@code error}) when
+ * the application has a {@link MeterRegistry}.
  */
 final class DeadLetterSender {
 
@@ -37,12 +41,52 @@ final class DeadLetterSender {
 
 	private final boolean fifo;
 
+	private final String listener;
+
+	private final @Nullable MeterRegistry meters;
+
 	private volatile @Nullable Target target;
 
 	DeadLetterSender(SqsAsyncClient sqs, String queueName) {
+		this(sqs, queueName, queueName, null);
+	}
+
+	/**
+	 * Creates the sender of one listener.
+	 * @param sqs the SQS client
+	 * @param queueName the dead-letter queue's name
+	 * @param listener the listener id, the {@code listener} tag
+	 * @param meters where {@code eventbus.dead.lettered} counts, {@code null} for nowhere
+	 */
+	DeadLetterSender(SqsAsyncClient sqs, String queueName, String listener, @Nullable MeterRegistry meters) {
 		this.sqs = sqs;
 		this.queueName = queueName;
 		this.fifo = queueName.endsWith(".fifo");
+		this.listener = listener;
+		this.meters = meters;
+	}
+
+	/**
+	 * Sends a message to the dead-letter queue, returns once SQS has accepted it and counts it.
+	 * @param body the message body, sent as it is
+	 * @param reason why it is dead-lettered (the attribute's value)
+	 * @param kind the {@code reason} tag
+	 * @param error the exception that made it a dead letter
+	 * @return the reason as sent in the attribute, or {@code null} if the body left no room for it
+	 * @throws RuntimeException the SDK's exception if the send fails; then nothing was sent or counted
+	 */
+	@Nullable String send(String body, @Nullable String reason, Reason kind, Throwable error) {
+		String sent = send(body, reason);
+		if (this.meters != null) {
+			Counter.builder("eventbus.dead.lettered")
+				.description("Messages eventbus moved to a dead-letter queue")
+				.tag("listener", this.listener)
+				.tag("reason", kind.tag)
+				.tag("error", error.getClass().getSimpleName())
+				.register(this.meters)
+				.increment();
+		}
+		return sent;
 	}
 
 	/**
@@ -138,6 +182,26 @@ final class DeadLetterSender {
 	}
 
 	private record Target(String url, int maximumMessageSize) {
+	}
+
+	/** Why eventbus dead-letters a message: the {@code reason} tag of {@code eventbus.dead.lettered}. */
+	enum Reason {
+
+		/** It cannot be read or bound (poison). */
+		MALFORMED("malformed"),
+
+		/** The listener threw a non-retryable exception. */
+		NOT_RETRYABLE("not_retryable"),
+
+		/** The listener failed on the last delivery {@code max-receive-count} allows. */
+		MAX_DELIVERIES("max_deliveries");
+
+		final String tag;
+
+		Reason(String tag) {
+			this.tag = tag;
+		}
+
 	}
 
 }

@@ -1,7 +1,10 @@
 package dev.eventbus.consume;
 
 import java.lang.reflect.InvocationTargetException;
+import java.util.HashMap;
+import java.util.Map;
 
+import io.micrometer.observation.Observation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -43,9 +46,16 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 
 	private final boolean rawDelivery;
 
+	private final HandleObservations observations;
+
+	private final ListenerErrorHandler errors;
+
 	EventMessageListener(ListenerEndpoint endpoint, String queueName, String topicArn, EventMessageCodec codec,
-			DeadLetterSender deadLetters, VisibilityHeartbeat heartbeat, @Nullable Inbox inbox, boolean rawDelivery) {
+			DeadLetterSender deadLetters, VisibilityHeartbeat heartbeat, @Nullable Inbox inbox, boolean rawDelivery,
+			HandleObservations observations, ListenerErrorHandler errors) {
 		this.rawDelivery = rawDelivery;
+		this.observations = observations;
+		this.errors = errors;
 		this.endpoint = endpoint;
 		this.queueName = queueName;
 		this.topicArn = topicArn;
@@ -61,35 +71,45 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 		String body = String.valueOf(message.getPayload());
 		EventMessage event;
 		@Nullable Object[] args;
+		Map<String, String> attributes = new HashMap<>();
 		try {
-			event = this.codec.read(envelope(body));
+			event = this.codec.read(envelope(body, message, attributes));
 			args = this.endpoint.binder().bind(event);
 		}
 		catch (MalformedMessageException ex) {
-			deadLetter(message, body, ex.getMessage());
+			deadLetter(message, body, ex);
 			return;
 		}
+		HandleObservations.Handle handle = this.observations.start(attributes, event);
 		VisibilityHeartbeat.Beat beat = this.heartbeat.start(message);
-		try {
+		try (Observation.Scope scope = handle.observation().openScope()) {
 			if (this.inbox == null) {
 				invoke(args);
 			}
-			else if (!this.inbox.handleOnce(this.endpoint.id(), event.eventId(), () -> invoke(args))
-					&& logger.isDebugEnabled()) {
-				logger.debug("eventbus: event " + event.eventId() + " was handled by " + this.endpoint.id()
-						+ " before; acknowledged without calling it again");
+			else if (!this.inbox.handleOnce(this.endpoint.id(), event.eventId(), () -> invoke(args))) {
+				handle.skipped();
+				if (logger.isDebugEnabled()) {
+					logger.debug("eventbus: event " + event.eventId() + " was handled by " + this.endpoint.id()
+							+ " before; acknowledged without calling it again");
+				}
 			}
+		}
+		catch (RuntimeException | Error ex) {
+			handle.failed(message, ex, this.errors);
+			throw ex;
 		}
 		finally {
 			beat.stop();
+			handle.observation().stop();
 		}
 	}
 
-	private void deadLetter(Message<Object> message, String body, @Nullable String reason) {
+	private void deadLetter(Message<Object> message, String body, MalformedMessageException malformed) {
+		String reason = malformed.getMessage();
 		String what = "message " + message.getHeaders().getId() + " of queue " + this.queueName;
 		String sent;
 		try {
-			sent = this.deadLetters.send(body, reason);
+			sent = this.deadLetters.send(body, reason, DeadLetterSender.Reason.MALFORMED, malformed);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("eventbus could not move " + what + " to its dead-letter queue (" + reason
@@ -101,11 +121,21 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 						+ " attribute: the body leaves no room for it)"));
 	}
 
-	/** The event envelope of a body: inside the SNS notification, or the body itself (raw delivery). */
-	private JsonNode envelope(String body) {
+	/**
+	 * The event envelope of a body: inside the SNS notification, or the body itself (raw
+	 * delivery). The message attributes the event came with go to {@code attributes}: the
+	 * notification's {@code MessageAttributes}, or (raw delivery) the SQS message attributes,
+	 * which Spring Cloud AWS puts among the message headers.
+	 */
+	private JsonNode envelope(String body, Message<Object> message, Map<String, String> attributes) {
 		JsonNode tree = this.codec.readTree(body);
 		if (tree == null || !tree.isObject() || !"Notification".equals(tree.path("Type").asString(null))) {
 			if (this.rawDelivery) {
+				message.getHeaders().forEach((name, value) -> {
+					if (value instanceof String text) {
+						attributes.put(name, text);
+					}
+				});
 				return tree;
 			}
 			throw new MalformedMessageException("not an SNS notification of " + this.topicArn
@@ -115,6 +145,12 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 		if (!this.topicArn.equals(sender)) {
 			throw new MalformedMessageException(
 					"sent by topic '" + sender + "', but the queue is subscribed to " + this.topicArn + " only", null);
+		}
+		for (Map.Entry<String, JsonNode> attribute : tree.path("MessageAttributes").properties()) {
+			String value = attribute.getValue().path("Value").asString(null);
+			if (value != null) {
+				attributes.put(attribute.getKey(), value);
+			}
 		}
 		JsonNode inner = tree.get("Message");
 		if (inner == null || !inner.isString()) {

@@ -1,5 +1,6 @@
 package dev.eventbus.consume;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -8,11 +9,14 @@ import io.awspring.cloud.sqs.config.SqsMessageListenerContainerFactory;
 import io.awspring.cloud.sqs.listener.SqsMessageListenerContainer;
 import io.awspring.cloud.sqs.listener.acknowledgement.handler.AcknowledgementMode;
 import io.awspring.cloud.sqs.listener.backpressure.BackPressureHandlerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 import dev.eventbus.message.EventMessageCodec;
+import dev.eventbus.observation.HandleObservationConvention;
 import dev.eventbus.provision.ListenerQueue;
 
 /**
@@ -43,6 +47,8 @@ public final class ListenerContainerBuilder implements AutoCloseable {
 
 	private final VisibilityHeartbeat heartbeat;
 
+	private final Observability observability;
+
 	/**
 	 * Creates the builder.
 	 * @param factory the SQS container factory
@@ -57,6 +63,25 @@ public final class ListenerContainerBuilder implements AutoCloseable {
 	public ListenerContainerBuilder(SqsMessageListenerContainerFactory<Object> factory, SqsAsyncClient sqs,
 			EventMessageCodec codec, Settings settings, @Nullable Inbox inbox, @Nullable ConsumptionBreakers breakers,
 			List<ListenerConfigurer> configurers) {
+		this(factory, sqs, codec, settings, inbox, breakers, configurers, Observability.NONE);
+	}
+
+	/**
+	 * Creates the builder of observed listeners.
+	 * @param factory the SQS container factory
+	 * @param sqs the SQS client (for dead letters)
+	 * @param codec the message codec
+	 * @param settings consumer settings
+	 * @param inbox the inbox of idempotent listeners, {@code null} without a data source
+	 * @param breakers the breakers that pause listeners during outages, {@code null} to treat
+	 * outage failures like any other
+	 * @param configurers the users' configurers, in order
+	 * @param observability the observation registry, convention and meter registry
+	 */
+	public ListenerContainerBuilder(SqsMessageListenerContainerFactory<Object> factory, SqsAsyncClient sqs,
+			EventMessageCodec codec, Settings settings, @Nullable Inbox inbox, @Nullable ConsumptionBreakers breakers,
+			List<ListenerConfigurer> configurers, Observability observability) {
+		this.observability = observability;
 		this.factory = factory;
 		this.sqs = sqs;
 		this.codec = codec;
@@ -114,10 +139,17 @@ public final class ListenerContainerBuilder implements AutoCloseable {
 				.autoStartup(false);
 			this.configurers.forEach((configurer) -> configurer.configure(info, options));
 		});
-		DeadLetterSender deadLetters = new DeadLetterSender(this.sqs, queue.deadLetterQueueName());
+		DeadLetterSender deadLetters = new DeadLetterSender(this.sqs, queue.deadLetterQueueName(), endpoint.id(),
+				this.observability.meters());
+		ListenerGate gate = (this.breakers != null)
+				? new ListenerGate(endpoint.describe(), this.breakers, endpoint.idempotent()) : null;
+		ListenerErrorHandler errors = new ListenerErrorHandler(endpoint.describe(), endpoint.retry(),
+				this.settings.maxReceiveCount(), deadLetters, gate);
+		HandleObservations observations = new HandleObservations(endpoint.id(), this.observability.registry(),
+				this.observability.convention(), this.observability.meters(), Clock.systemUTC());
 		EventMessageListener listener = new EventMessageListener(endpoint, queue.queueName(), queue.topicArn(),
 				this.codec, deadLetters, this.heartbeat, endpoint.idempotent() ? this.inbox : null,
-				this.settings.rawDelivery());
+				this.settings.rawDelivery(), observations, errors);
 		PendingAcknowledgements acknowledgements = null;
 		if (container.getContainerOptions().getAcknowledgementMode() != AcknowledgementMode.MANUAL) {
 			// with manual acknowledgement the listener never deletes, so there is nothing to send
@@ -133,15 +165,12 @@ public final class ListenerContainerBuilder implements AutoCloseable {
 		else {
 			container.setMessageListener(listener);
 		}
-		ListenerGate gate = null;
-		if (this.breakers != null) {
-			gate = new ListenerGate(endpoint.describe(), this.breakers, endpoint.idempotent());
+		if (gate != null) {
 			BackPressureHandlerFactory own = container.getContainerOptions().getBackPressureHandlerFactory();
 			BackPressureHandlerFactory gated = PausingBackPressureHandler.factory(gate, own);
 			container.configure((options) -> options.backPressureHandlerFactory(gated));
 		}
-		container.setErrorHandler(new ListenerErrorHandler(endpoint.describe(), endpoint.retry(),
-				this.settings.maxReceiveCount(), deadLetters, gate));
+		container.setErrorHandler(errors);
 		return new ListenerContainer(container, acknowledgements);
 	}
 
@@ -172,6 +201,22 @@ public final class ListenerContainerBuilder implements AutoCloseable {
 	 */
 	public record Settings(int maxReceiveCount, Duration visibilityTimeout, Duration maxHandlingTime,
 			Duration shutdownTimeout, boolean rawDelivery) {
+	}
+
+	/**
+	 * How listeners are observed: one {@code eventbus.handle} observation per delivery, the
+	 * {@code eventbus.handle.lag} timer and the {@code eventbus.dead.lettered} counter.
+	 *
+	 * @param registry the application's observation registry
+	 * @param convention the application's convention, {@code null} for the default
+	 * @param meters the application's meter registry, {@code null} for no meters
+	 */
+	public record Observability(ObservationRegistry registry, @Nullable HandleObservationConvention convention,
+			@Nullable MeterRegistry meters) {
+
+		/** Observes nothing. */
+		public static final Observability NONE = new Observability(ObservationRegistry.NOOP, null, null);
+
 	}
 
 }

@@ -14,13 +14,18 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.messaging.Message;
 
+import dev.eventbus.observation.HandleOutcome;
+
 /**
  * Decides what happens when a listener method throws. An exception listed as not retryable
  * sends the message to the dead-letter queue at once (and acknowledges it). Any other
  * exception leaves the message in the queue with its visibility timeout set by Spring Cloud
  * AWS's {@link ExponentialBackoffErrorHandler}: the next delivery comes after the back-off
- * delay, and after {@code max-receive-count} deliveries SQS moves it to the dead-letter queue.
- * A failure caused by an unavailable dependency ({@link OutageCause}) is no failure of the
+ * delay. The failure of the last delivery ({@code max-receive-count}) sends the message to the
+ * dead-letter queue with the reason and acknowledges it; if that send fails, SQS's redrive
+ * policy moves it on the next receive, without a reason. {@link #decide} is the one place that
+ * tells which of these a failure takes (the {@code eventbus.handle} observation's outcome uses
+ * it too). A failure caused by an unavailable dependency ({@link OutageCause}) is no failure of the
  * message: it goes to the listener's {@link ListenerGate} (which pauses the listeners that need
  * the dependency), is logged at DEBUG only, and the message becomes visible again after a short
  * delay, to be received once consumption resumes.
@@ -66,38 +71,115 @@ final class ListenerErrorHandler implements AsyncErrorHandler<Object> {
 			.build();
 	}
 
+	/** What a failure of the listener method leads to. */
+	enum Decision {
+
+		/** An unavailable dependency: the message comes back soon, the listener may pause. */
+		OUTAGE(HandleOutcome.RETRIED),
+
+		/** A non-retryable exception: to the dead-letter queue at once. */
+		NOT_RETRYABLE(HandleOutcome.DEAD_LETTERED),
+
+		/** Delivered again after the back-off. */
+		RETRY(HandleOutcome.RETRIED),
+
+		/** The last delivery failed: to the dead-letter queue. */
+		LAST_DELIVERY(HandleOutcome.DEAD_LETTERED);
+
+		private final HandleOutcome outcome;
+
+		Decision(HandleOutcome outcome) {
+			this.outcome = outcome;
+		}
+
+		/**
+		 * The outcome of the delivery, as the {@code eventbus.handle} observation reports it.
+		 * @return the outcome
+		 */
+		HandleOutcome outcome() {
+			return this.outcome;
+		}
+
+	}
+
+	/**
+	 * Decides what a failure leads to; has no effect of its own.
+	 * @param message the message whose handling failed
+	 * @param t what the listener threw, wrapped or not
+	 * @return the decision
+	 */
+	Decision decide(Message<?> message, Throwable t) {
+		Throwable cause = unwrap(t);
+		if (this.gate != null && OutageCause.of(cause) != null) {
+			return Decision.OUTAGE;
+		}
+		if (!this.policy.isRetryable(cause)) {
+			return Decision.NOT_RETRYABLE;
+		}
+		return (ErrorHandlerVisibilityHelper.getReceiveMessageCount(message) >= this.maxReceiveCount)
+				? Decision.LAST_DELIVERY : Decision.RETRY;
+	}
+
 	@Override
 	public CompletableFuture<Void> handle(Message<Object> message, Throwable t) {
 		Throwable cause = unwrap(t);
-		OutageCause outage = (this.gate != null) ? OutageCause.of(cause) : null;
-		if (this.gate != null && outage != null) {
-			return retrySoon(message, this.gate.failed(outage, cause), t);
-		}
-		if (!this.policy.isRetryable(cause)) {
-			try {
-				this.deadLetters.send(String.valueOf(message.getPayload()), "not retryable: " + cause);
+		long delivery = ErrorHandlerVisibilityHelper.getReceiveMessageCount(message);
+		switch (decide(message, t)) {
+			case OUTAGE -> {
+				return retrySoon(message, this.gate.failed(OutageCause.of(cause), cause), t);
 			}
-			catch (RuntimeException ex) {
-				// said only after the send: the log never claims a move that failed
-				logger.warn("eventbus: @Listener " + this.listener + " threw " + cause
-						+ ", which is not retryable, but the message could not be moved to the dead-letter queue ("
-						+ ex + "); it stays in the queue and is delivered again");
+			case NOT_RETRYABLE -> {
+				return deadLetter(message, t, cause, "not retryable: " + cause, DeadLetterSender.Reason.NOT_RETRYABLE,
+						", which is not retryable");
+			}
+			case LAST_DELIVERY -> {
+				return deadLetter(message, t, cause,
+						"failed " + delivery + " of " + this.maxReceiveCount + " deliveries: " + cause,
+						DeadLetterSender.Reason.MAX_DELIVERIES,
+						" on delivery " + delivery + " of " + this.maxReceiveCount);
+			}
+			default -> {
+				logger.warn("eventbus: @Listener " + this.listener + " failed on delivery " + delivery + " of "
+						+ this.maxReceiveCount + ", will retry: " + cause, logger.isDebugEnabled() ? cause : null);
 				return this.backoff.handle(message, t);
 			}
-			logger.warn("eventbus: @Listener " + this.listener + " threw " + cause
-					+ ", which is not retryable; the message was moved to the dead-letter queue");
-			return CompletableFuture.completedFuture(null);
 		}
-		long delivery = ErrorHandlerVisibilityHelper.getReceiveMessageCount(message);
-		if (delivery >= this.maxReceiveCount) {
-			logger.error("eventbus: @Listener " + this.listener + " failed on delivery " + delivery + " of "
-					+ this.maxReceiveCount + "; the message goes to the dead-letter queue", cause);
+	}
+
+	/**
+	 * Sends the message to the dead-letter queue with the reason and acknowledges it; if the
+	 * send fails, the message stays in the queue with the back-off (after the last delivery,
+	 * SQS's redrive then moves it without a reason).
+	 */
+	private CompletableFuture<Void> deadLetter(Message<Object> message, Throwable t, Throwable cause, String reason,
+			DeadLetterSender.Reason kind, String what) {
+		boolean last = kind == DeadLetterSender.Reason.MAX_DELIVERIES;
+		try {
+			this.deadLetters.send(String.valueOf(message.getPayload()), reason, kind, cause);
+		}
+		catch (RuntimeException ex) {
+			// said only after the send: the log never claims a move that failed
+			String fallback = last ? "; SQS's redrive policy moves it to the dead-letter queue on the next receive"
+					: "; it stays in the queue and is delivered again";
+			String text = "eventbus: @Listener " + this.listener + " threw " + cause + what
+					+ ", but the message could not be moved to the dead-letter queue (" + ex + ")" + fallback;
+			if (last) {
+				logger.error(text, cause);
+			}
+			else {
+				logger.warn(text);
+			}
+			return this.backoff.handle(message, t);
+		}
+		String text = "eventbus: @Listener " + this.listener + " threw " + cause + what
+				+ "; the message was moved to the dead-letter queue";
+		if (last) {
+			logger.error(text, cause);
 		}
 		else {
-			logger.warn("eventbus: @Listener " + this.listener + " failed on delivery " + delivery + " of "
-					+ this.maxReceiveCount + ", will retry: " + cause, logger.isDebugEnabled() ? cause : null);
+			logger.warn(text);
 		}
-		return this.backoff.handle(message, t);
+		return CompletableFuture.completedFuture(null);
 	}
 
 	/** Puts the message back in its queue after a short delay and leaves it unacknowledged. */
@@ -109,7 +191,7 @@ final class ListenerErrorHandler implements AsyncErrorHandler<Object> {
 			.thenCompose((done) -> CompletableFuture.failedFuture(t));
 	}
 
-	private static Throwable unwrap(Throwable t) {
+	static Throwable unwrap(Throwable t) {
 		Throwable cause = t;
 		while (isWrapper(cause) && cause.getCause() != null && cause.getCause() != cause) {
 			cause = cause.getCause();

@@ -36,6 +36,8 @@ final class BatchSender {
 
 	private final Clock clock;
 
+	private final PublishObservations observations;
+
 	/**
 	 * Creates the batch sending of one sender.
 	 * @param transport the transport
@@ -44,9 +46,11 @@ final class BatchSender {
 	 * @param leases the partitions held
 	 * @param recorder records the outcome
 	 * @param clock the clock
+	 * @param observations observes each event sent
 	 */
 	BatchSender(EventTransport transport, RelayMessages messages, RelayState state, PartitionLeases leases,
-			SendRecorder recorder, Clock clock) {
+			SendRecorder recorder, Clock clock, PublishObservations observations) {
+		this.observations = observations;
 		this.transport = transport;
 		this.messages = messages;
 		this.state = state;
@@ -70,11 +74,13 @@ final class BatchSender {
 			if (chunk.isEmpty()) {
 				continue;
 			}
+			List<PublishObservations.Publish> observed = this.observations.start(chunk, this.messages.of(chunk));
 			Map<UUID, String> chunkFailures;
 			try {
-				chunkFailures = this.transport.send(this.messages.of(chunk));
+				chunkFailures = this.transport.send(observed.stream().map(PublishObservations.Publish::message).toList());
 			}
 			catch (RuntimeException ex) {
+				PublishObservations.stop(observed, ex);
 				this.recorder.record(attempted, failures, started);
 				// what this round would have sent waits for its retry too
 				List<PendingEvent> failed = new ArrayList<>(chunk);
@@ -82,6 +88,7 @@ final class BatchSender {
 				this.recorder.unreachable(failed, started, ex);
 				return;
 			}
+			PublishObservations.stop(observed, chunkFailures);
 			for (PendingEvent event : chunk) {
 				if (chunkFailures.containsKey(event.eventId())) {
 					failedKeys.add(event.orderingKey());

@@ -26,7 +26,7 @@ import org.springframework.jdbc.support.JdbcUtils;
 final class JdbcOutboxRead {
 
 	private static final String UNPUBLISHED = "select id, event_id, channel, action, entity_id, topic, publisher, body,"
-			+ " attempts, next_attempt_at, partition_no from " + JdbcOutboxStore.TABLE
+			+ " attempts, next_attempt_at, partition_no, trace_context from " + JdbcOutboxStore.TABLE
 			+ " where published_at is null and id > ?";
 
 	/**
@@ -91,7 +91,7 @@ final class JdbcOutboxRead {
 						events.add(new PendingEvent(rows.getLong(1), UUID.fromString(rows.getString(2)),
 								rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6),
 								rows.getString(7), rows.getString(8), rows.getInt(9),
-								rows.getTimestamp(10).toInstant(), rows.getInt(11)));
+								rows.getTimestamp(10).toInstant(), rows.getInt(11), rows.getString(12)));
 					}
 				}
 			}

@@ -32,7 +32,7 @@ public final class JdbcOutboxStore implements OutboxStore {
 
 	private static final String INSERT = "insert into " + TABLE
 			+ " (event_id, channel, action, entity_id, ordering_key, partition_no, topic, publisher, body, created_at,"
-			+ " next_attempt_at, attempts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+			+ " next_attempt_at, trace_context, attempts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
 
 	private static final String MARK_PUBLISHED = "update " + TABLE + " set published_at = ? where id = ?";
 
@@ -84,6 +84,7 @@ public final class JdbcOutboxStore implements OutboxStore {
 				insert.setString(9, event.body());
 				insert.setTimestamp(10, createdAt);
 				insert.setTimestamp(11, createdAt);
+				insert.setString(12, event.traceContext());
 				insert.addBatch();
 			}
 			insert.executeBatch();

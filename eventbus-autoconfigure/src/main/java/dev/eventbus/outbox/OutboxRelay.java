@@ -6,11 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
+
+import dev.eventbus.observation.OutboxTraceContext;
+import dev.eventbus.observation.PublishObservationConvention;
 
 import dev.eventbus.transport.EventTransport;
 
@@ -61,6 +65,8 @@ public final class OutboxRelay implements SmartLifecycle {
 
 	private final RelayPause pause = new RelayPause();
 
+	private final PublishObservations observations;
+
 	private volatile boolean running;
 
 	private volatile boolean sending;
@@ -82,6 +88,24 @@ public final class OutboxRelay implements SmartLifecycle {
 	 */
 	public OutboxRelay(OutboxStore store, RelayLeases leases, EventTransport transport, @Nullable String publisher,
 			OutboxSignal signal, RelaySettings settings, Clock clock) {
+		this(store, leases, transport, publisher, signal, settings, clock, Observability.NONE);
+	}
+
+	/**
+	 * Creates a relay that observes each event it sends.
+	 * @param store the outbox
+	 * @param leases the partition leases
+	 * @param transport the transport
+	 * @param publisher this application's publisher, if any
+	 * @param signal the commit signal
+	 * @param settings the relay settings
+	 * @param clock the clock
+	 * @param observability the observation registry, convention and trace contexts
+	 */
+	public OutboxRelay(OutboxStore store, RelayLeases leases, EventTransport transport, @Nullable String publisher,
+			OutboxSignal signal, RelaySettings settings, Clock clock, Observability observability) {
+		this.observations = new PublishObservations(observability.registry(), observability.convention(),
+				observability.traceContext());
 		this.store = store;
 		this.transport = transport;
 		this.messages = new RelayMessages(publisher);
@@ -116,7 +140,8 @@ public final class OutboxRelay implements SmartLifecycle {
 			SendRecorder recorder = new SendRecorder(this.store, this.state, backoff, this.brokerOutage,
 					this.storeOutage, this.signal::committed, this.clock);
 			RelaySender sender = new RelaySender(this.state, Math.max(1, this.settings.batchSize()),
-					new BatchSender(this.transport, this.messages, this.state, this.leases, recorder, this.clock));
+					new BatchSender(this.transport, this.messages, this.state, this.leases, recorder, this.clock,
+							this.observations));
 			senders.add(sender);
 			started.add(thread(() -> sender.loop(() -> this.sending), "eventbus-relay-send-" + i));
 		}
@@ -223,6 +248,22 @@ public final class OutboxRelay implements SmartLifecycle {
 	 */
 	public record RelaySettings(Duration pollInterval, int batchSize, Duration retryDelay, Duration maxRetryDelay,
 			Duration retention, Duration shutdownTimeout, int workers, Duration leaseDuration) {
+	}
+
+	/**
+	 * How the relay observes what it sends: one {@code eventbus.publish} observation per event.
+	 *
+	 * @param registry the application's observation registry
+	 * @param convention the application's convention, {@code null} for the default
+	 * @param traceContext restores the trace context stored with a row
+	 */
+	public record Observability(ObservationRegistry registry, @Nullable PublishObservationConvention convention,
+			OutboxTraceContext traceContext) {
+
+		/** Observes nothing. */
+		public static final Observability NONE = new Observability(ObservationRegistry.NOOP, null,
+				OutboxTraceContext.NONE);
+
 	}
 
 }

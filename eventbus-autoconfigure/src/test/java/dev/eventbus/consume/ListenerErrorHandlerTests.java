@@ -59,25 +59,68 @@ class ListenerErrorHandlerTests {
 	@Test
 	void retryableFailureStaysInTheQueueInvisibleForTheBackOffDelay() {
 		ListenerErrorHandler handler = handler(null);
-		assertThat(List.of(1, 2, 3, 4, 5)).map((delivery) -> {
+		// the fifth and last delivery goes to the dead-letter queue (see below)
+		assertThat(List.of(1, 2, 3, 4)).map((delivery) -> {
 			RecordingVisibility visibility = new RecordingVisibility();
 			CompletableFuture<Void> result = handler.handle(message(delivery, visibility),
 					new IllegalStateException("boom"));
 			assertThat(result).isCompletedExceptionally();
 			return visibility.seconds;
-		}).containsExactly(List.of(1), List.of(2), List.of(4), List.of(5), List.of(5));
+		}).containsExactly(List.of(1), List.of(2), List.of(4), List.of(5));
 		assertThat(this.sqs.sent).isEmpty();
 	}
 
 	@Test
-	void retryableFailureIsLoggedAsRetryUntilTheLastDeliveryThenAsError(CapturedOutput output) {
+	void retryableFailureIsRetriedUntilTheLastDeliveryWhichEventbusMovesToTheDeadLetterQueueWithTheReason(
+			CapturedOutput output) {
 		ListenerErrorHandler handler = handler(null);
-		handler.handle(message(MAX_RECEIVE_COUNT - 1, new RecordingVisibility()), new IllegalStateException("boom"));
+		CompletableFuture<Void> retried = handler.handle(message(MAX_RECEIVE_COUNT - 1, new RecordingVisibility()),
+				new IllegalStateException("boom"));
+		assertThat(retried).isCompletedExceptionally();
 		assertThat(output).contains("failed on delivery 4 of 5, will retry: java.lang.IllegalStateException: boom")
-			.doesNotContain("goes to the dead-letter queue");
-		handler.handle(message(MAX_RECEIVE_COUNT, new RecordingVisibility()), new IllegalStateException("boom"));
-		assertThat(output).contains("failed on delivery 5 of 5; the message goes to the dead-letter queue");
-		// the redrive policy of the queue moves it; eventbus does not send it
+			.doesNotContain("dead-letter queue");
+		assertThat(this.sqs.sent).isEmpty();
+		RecordingVisibility visibility = new RecordingVisibility();
+		CompletableFuture<Void> last = handler.handle(message(MAX_RECEIVE_COUNT, visibility),
+				new IllegalStateException("boom"));
+		assertThat(last).as("acknowledged").isCompleted().isNotCompletedExceptionally();
+		assertThat(visibility.seconds).isEmpty();
+		assertThat(this.sqs.sent).singleElement()
+			.satisfies((request) -> assertThat(
+					request.messageAttributes().get(DeadLetterSender.ERROR_ATTRIBUTE).stringValue())
+				.isEqualTo("failed 5 of 5 deliveries: java.lang.IllegalStateException: boom"));
+		assertThat(output).contains("on delivery 5 of 5; the message was moved to the dead-letter queue");
+	}
+
+	@Test
+	void lastDeliveryThatCannotBeDeadLetteredIsLeftToTheRedrivePolicy(CapturedOutput output) {
+		this.sqs.failSends = true;
+		RecordingVisibility visibility = new RecordingVisibility();
+		CompletableFuture<Void> result = handler(null).handle(message(MAX_RECEIVE_COUNT, visibility),
+				new IllegalStateException("boom"));
+		assertThat(result).isCompletedExceptionally();
+		assertThat(visibility.seconds).containsExactly(5);
+		assertThat(output).contains("could not be moved to the dead-letter queue")
+			.contains("SQS's redrive policy moves it to the dead-letter queue on the next receive")
+			.doesNotContain("the message was moved");
+	}
+
+	@Test
+	void decisionNamesTheOutcomeTheHandlerActsOn() {
+		ListenerGate gate = new ListenerGate("listener", this.breakers, false);
+		ListenerErrorHandler handler = handler(gate);
+		assertThat(handler.decide(message(1, new RecordingVisibility()), new IllegalStateException("boom")))
+			.isEqualTo(ListenerErrorHandler.Decision.RETRY);
+		assertThat(handler.decide(message(MAX_RECEIVE_COUNT, new RecordingVisibility()),
+				new CompletionException(new IllegalStateException("boom"))))
+			.isEqualTo(ListenerErrorHandler.Decision.LAST_DELIVERY);
+		assertThat(handler.decide(message(1, new RecordingVisibility()), new IllegalArgumentException("bad")))
+			.isEqualTo(ListenerErrorHandler.Decision.NOT_RETRYABLE);
+		assertThat(handler.decide(message(MAX_RECEIVE_COUNT, new RecordingVisibility()),
+				SdkClientException.create("unreachable")))
+			.isEqualTo(ListenerErrorHandler.Decision.OUTAGE);
+		assertThat(this.breakers.breaker(OutageCause.AWS).state()).as("deciding has no effect")
+			.isEqualTo(ConsumptionBreaker.State.CLOSED);
 		assertThat(this.sqs.sent).isEmpty();
 	}
 

@@ -49,7 +49,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Issue 7, item 1, the schema change: an {@code eventbus_outbox} table created by eventbus 0.1.0
  * (its script is kept in {@code src/test/resources/old-schema}) is upgraded in place by
- * {@code upgrade-destination-<platform>.sql} and {@code upgrade-partitions-<platform>.sql}, which can
+ * {@code upgrade-destination-<platform>.sql}, {@code upgrade-partitions-<platform>.sql} and {@code upgrade-tracing-<platform>.sql}, which can
  * run twice, and by the create script that
  * the schema initializer runs. Rows written without a topic (before the upgrade, or by an
  * instance of the old version during a rolling upgrade) are still relayed, to the relaying
@@ -226,7 +226,7 @@ class OutboxUpgradeIntegrationTests {
 
 	/** Runs each upgrade script twice: the second run must change nothing. */
 	private static void upgradeTwice(DataSource dataSource, String platform) {
-		for (String script : List.of("upgrade-destination", "upgrade-partitions")) {
+		for (String script : List.of("upgrade-destination", "upgrade-partitions", "upgrade-tracing")) {
 			run(dataSource, "dev/eventbus/" + script + "-" + platform + ".sql");
 			run(dataSource, "dev/eventbus/" + script + "-" + platform + ".sql");
 		}
