@@ -98,6 +98,7 @@ record ObservedApplication(ObservabilityVariant variant, BenchmarkContexts conte
 		details.put("meters", registry.getMeters().size());
 		OtlpEncodingSpanExporter exporter = this.fixture.context.getBean(OtlpEncodingSpanExporter.class);
 		details.put("spansExported", exporter.spans());
+		details.put("spansExportedByName", exporter.spansByName());
 		details.put("otlpBytesExported", exporter.bytes());
 		ObservabilityConfiguration.PrometheusScraper scraper = this.fixture.context
 			.getBean(ObservabilityConfiguration.PrometheusScraper.class);
