@@ -12,6 +12,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
+import dev.eventbus.operations.DeadLetterQueues;
+import dev.eventbus.operations.EventReplay;
 import dev.eventbus.outbox.FailingEvents;
 import dev.eventbus.outbox.OutboxRelay;
 import dev.eventbus.provision.Topology;
@@ -19,9 +21,12 @@ import dev.eventbus.provision.Topology;
 /**
  * The {@code eventbus} Actuator endpoint. Reads: {@code /actuator/eventbus} (channels, backlog,
  * listeners, queue depths), {@code /actuator/eventbus/failing} (failing outbox rows),
- * {@code /actuator/eventbus/topology} (what the application needs from AWS). Writes
+ * {@code /actuator/eventbus/topology} (what the application needs from AWS),
+ * {@code /actuator/eventbus/dead-letters/{listener}} (a peek into a dead-letter queue). Writes
  * ({@code POST}) are refused with 403 unless {@value #WRITES_PROPERTY} is {@code true}:
- * {@code /actuator/eventbus/failing} makes failing rows due now. Each operation dispatches by
+ * {@code /actuator/eventbus/failing} makes failing rows due now,
+ * {@code /actuator/eventbus/dead-letters/{listener}} redrives dead letters,
+ * {@code /actuator/eventbus/replay/{listener}} replays retained events. Each operation dispatches by
  * its first path segment (the section); an unknown section answers 404.
  */
 @Endpoint(id = "eventbus")
@@ -33,6 +38,10 @@ public class EventBusEndpoint {
 	/** The most failing rows one read lists. */
 	static final int FAILING_LIMIT = 100;
 
+	private static final String DEAD_LETTERS = "dead-letters";
+
+	private static final String REPLAY = "replay";
+
 	private final EventBusStatus status;
 
 	private final @Nullable FailingEvents failing;
@@ -43,6 +52,8 @@ public class EventBusEndpoint {
 
 	private final boolean writesEnabled;
 
+	private final ListenerOperations listenerOperations;
+
 	/**
 	 * Creates the endpoint.
 	 * @param status reads the overview
@@ -50,14 +61,18 @@ public class EventBusEndpoint {
 	 * @param relay this instance's relay, woken by "retry now" (none when it runs no relay)
 	 * @param topology computes the topology document
 	 * @param writesEnabled whether the write operations are allowed
+	 * @param deadLetters peeks into and redrives dead-letter queues (none without listeners)
+	 * @param replay replays retained events to a listener (none without listeners or an outbox)
 	 */
 	public EventBusEndpoint(EventBusStatus status, @Nullable FailingEvents failing, @Nullable OutboxRelay relay,
-			Supplier<Topology> topology, boolean writesEnabled) {
+			Supplier<Topology> topology, boolean writesEnabled, @Nullable DeadLetterQueues deadLetters,
+			@Nullable EventReplay replay) {
 		this.status = status;
 		this.failing = failing;
 		this.relay = relay;
 		this.topology = topology;
 		this.writesEnabled = writesEnabled;
+		this.listenerOperations = new ListenerOperations(deadLetters, replay);
 	}
 
 	/**
@@ -104,26 +119,50 @@ public class EventBusEndpoint {
 	}
 
 	/**
-	 * {@code GET /actuator/eventbus/{section}/{name}}: reserved for {@code dead-letters/{listener}}.
+	 * {@code GET /actuator/eventbus/dead-letters/{listener}[?max=N]}: a peek into the listener's
+	 * dead-letter queue, grouped by reason ({@link dev.eventbus.operations.DeadLetterQueues#peek}).
 	 * @param section the section
-	 * @param name the item of the section, such as a listener id
-	 * @return its content, or 404
+	 * @param name the listener id
+	 * @param max the most messages to examine, {@code null} for the default
+	 * @return the report, 404 for another section or an unknown listener, 400 for a bad {@code max}
 	 */
 	@ReadOperation
-	public Object read(@Selector String section, @Selector String name) {
+	public Object read(@Selector String section, @Selector String name, @Nullable Integer max) {
+		if (section.equals(DEAD_LETTERS)) {
+			return this.listenerOperations.peek(name, max);
+		}
 		return notFound(section + "/" + name);
 	}
 
 	/**
-	 * {@code POST /actuator/eventbus/{section}/{name}}: reserved for {@code dead-letters/{listener}}
-	 * (redrive) and {@code replay/{listener}}.
+	 * {@code POST /actuator/eventbus/dead-letters/{listener}} with an optional body
+	 * {@code {"reason": "...", "max": N}} redrives the listener's dead letters of that reason (all
+	 * without one) to its queue; {@code POST /actuator/eventbus/replay/{listener}} with a body
+	 * {@code {"fromId": .., "toId": .., "from": "<instant>", "to": "<instant>", "max": N}} (at least one
+	 * bound) replays retained events to the listener's queue.
 	 * @param section the section
-	 * @param name the item of the section, such as a listener id
-	 * @return what was done, 403 when writes are disabled, or 404
+	 * @param name the listener id
+	 * @param reason the reason of the dead letters to redrive, {@code null} for all
+	 * @param max the most messages (redrive) or events (replay), {@code null} for the default
+	 * @param fromId the lowest outbox id to replay, inclusive
+	 * @param toId the highest outbox id to replay, inclusive
+	 * @param from the earliest capture time to replay (ISO-8601), inclusive
+	 * @param to the latest capture time to replay (ISO-8601), exclusive
+	 * @return what was done; 403 when writes are disabled, 404 for another section or an unknown
+	 * listener, 400 for bad parameters
 	 */
 	@WriteOperation
-	public Object write(@Selector String section, @Selector String name) {
-		return notFound(section + "/" + name);
+	public Object write(@Selector String section, @Selector String name, @Nullable String reason,
+			@Nullable Integer max, @Nullable Long fromId, @Nullable Long toId, @Nullable String from,
+			@Nullable String to) {
+		if (!section.equals(DEAD_LETTERS) && !section.equals(REPLAY)) {
+			return notFound(section + "/" + name);
+		}
+		if (!this.writesEnabled) {
+			return refused();
+		}
+		return section.equals(DEAD_LETTERS) ? this.listenerOperations.redrive(name, reason, max)
+				: this.listenerOperations.replay(name, fromId, toId, from, to, max);
 	}
 
 	private Object failingRows() {

@@ -24,6 +24,8 @@ import dev.eventbus.actuate.EventBusStatus;
 import dev.eventbus.capture.PublishedChannels;
 import dev.eventbus.consume.ConsumptionBreakers;
 import dev.eventbus.consume.ListenerContainers;
+import dev.eventbus.operations.DeadLetterQueues;
+import dev.eventbus.operations.EventReplay;
 import dev.eventbus.outbox.FailingEvents;
 import dev.eventbus.outbox.OutboxBacklog;
 import dev.eventbus.outbox.OutboxRelay;
@@ -36,7 +38,8 @@ import dev.eventbus.provision.NamingStrategy;
  * {@code management.endpoints.web.exposure.include=eventbus}).
  */
 @AutoConfiguration(after = { EventBusTopologyAutoConfiguration.class, EventBusOutboxAutoConfiguration.class,
-		EventBusTransportAutoConfiguration.class, EventBusListenerAutoConfiguration.class })
+		EventBusTransportAutoConfiguration.class, EventBusListenerAutoConfiguration.class,
+		EventBusOperationsAutoConfiguration.class })
 @ConditionalOnClass(Endpoint.class)
 @ConditionalOnBean(TopologySource.class)
 @ConditionalOnBooleanProperty(name = "eventbus.enabled", matchIfMissing = true)
@@ -50,13 +53,14 @@ public final class EventBusEndpointAutoConfiguration {
 			ObjectProvider<EntityManagerFactory> entityManagerFactories, ObjectProvider<CachingTopicResolver> topics,
 			ObjectProvider<OutboxBacklog> backlog, ObjectProvider<ListenerContainers> listeners,
 			ObjectProvider<SqsAsyncClient> sqs, ObjectProvider<ConsumptionBreakers> breakers,
-			ObjectProvider<OutboxRelay> relay, ObjectProvider<FailingEvents> failing) {
+			ObjectProvider<OutboxRelay> relay, ObjectProvider<FailingEvents> failing,
+			ObjectProvider<DeadLetterQueues> deadLetters, ObjectProvider<EventReplay> replay) {
 		EventBusStatus status = new EventBusStatus(() -> entities(entityManagerFactories), naming,
 				topics.getIfAvailable(), backlog.getIfAvailable(),
 				() -> listeners.stream().flatMap((containers) -> containers.listeners().stream()).toList(),
 				sqs.getIfAvailable(), breakers.getIfAvailable(), relay.getIfAvailable());
 		return new EventBusEndpoint(status, failing.getIfAvailable(), relay.getIfAvailable(), topology,
-				properties.getManagement().isWritesEnabled());
+				properties.getManagement().isWritesEnabled(), deadLetters.getIfAvailable(), replay.getIfAvailable());
 	}
 
 	/** The {@code @PublishEvents} entity classes of all persistence units, by channel. */

@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 
+import dev.eventbus.capture.CommittedEventsListener;
 import dev.eventbus.capture.EventCaptureIntegrator;
 import dev.eventbus.capture.EventFactory;
 import dev.eventbus.message.EventMessageCodec;
@@ -100,8 +101,8 @@ public final class EventBusOutboxAutoConfiguration {
 
 	@Bean
 	HibernatePropertiesCustomizer eventBusCaptureCustomizer(EventFactory events, OutboxStore store,
-			OutboxSignal signal) {
-		Integrator integrator = new EventCaptureIntegrator(events, store, signal);
+			OutboxSignal signal, ObjectProvider<CommittedEventsListener> committed) {
+		Integrator integrator = new EventCaptureIntegrator(events, store, signal, committed.orderedStream().toList());
 		return (hibernateProperties) -> addIntegrator(hibernateProperties, integrator);
 	}
 

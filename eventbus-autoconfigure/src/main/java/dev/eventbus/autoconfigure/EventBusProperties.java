@@ -37,6 +37,10 @@ public class EventBusProperties {
 
 	private final Topology topology = new Topology();
 
+	private final Metrics metrics = new Metrics();
+
+	private final Health health = new Health();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -83,6 +87,22 @@ public class EventBusProperties {
 	 */
 	public Topology getTopology() {
 		return this.topology;
+	}
+
+	/**
+	 * eventbus's Micrometer meters.
+	 * @return the {@code metrics} group
+	 */
+	public Metrics getMetrics() {
+		return this.metrics;
+	}
+
+	/**
+	 * The {@code eventbus} health indicator.
+	 * @return the {@code health} group
+	 */
+	public Health getHealth() {
+		return this.health;
 	}
 
 	/**
@@ -713,6 +733,57 @@ public class EventBusProperties {
 	}
 
 	/**
+	 * eventbus's Micrometer meters, registered when the application has a MeterRegistry.
+	 */
+	public static class Metrics {
+
+		/**
+		 * Whether eventbus registers its meters (captured events, outbox gauges, listener
+		 * pauses).
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How often the outbox gauges (pending, failing, oldest age per channel) are read from
+		 * the database, with one grouped query; a scrape reads the last result.
+		 */
+		private Duration outboxInterval = Duration.ofSeconds(30);
+
+		/**
+		 * Whether eventbus registers its meters.
+		 * @return whether it does
+		 */
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		/**
+		 * Sets whether eventbus registers its meters.
+		 * @param enabled whether it does
+		 */
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		/**
+		 * How often the outbox gauges are read.
+		 * @return the interval
+		 */
+		public Duration getOutboxInterval() {
+			return this.outboxInterval;
+		}
+
+		/**
+		 * Sets how often the outbox gauges are read.
+		 * @param outboxInterval the interval, greater than zero
+		 */
+		public void setOutboxInterval(Duration outboxInterval) {
+			this.outboxInterval = outboxInterval;
+		}
+
+	}
+
+	/**
 	 * The document of what the application needs from AWS (topics, queues, subscriptions,
 	 * policies, IAM), computed from the configuration and the listener methods without calling
 	 * AWS: served at /actuator/eventbus/topology and printed by print mode.
@@ -785,6 +856,58 @@ public class EventBusProperties {
 		 */
 		public void setRegion(@Nullable String region) {
 			this.region = region;
+		}
+
+	}
+
+	/**
+	 * The {@code eventbus} health indicator (with Spring Boot's health support on the class
+	 * path).
+	 */
+	public static class Health {
+
+		/**
+		 * How long the relay may be unable to publish (the broker unreachable, no successful
+		 * send since) before the indicator reports DOWN.
+		 */
+		private Duration publishFailureThreshold = Duration.ofMinutes(1);
+
+		/**
+		 * How long the dead-letter queue depths shown in the details are kept before SQS is
+		 * asked again.
+		 */
+		private Duration deadLetterCacheTtl = Duration.ofSeconds(10);
+
+		/**
+		 * How long the relay may be unable to publish before DOWN.
+		 * @return the threshold
+		 */
+		public Duration getPublishFailureThreshold() {
+			return this.publishFailureThreshold;
+		}
+
+		/**
+		 * Sets how long the relay may be unable to publish before DOWN.
+		 * @param publishFailureThreshold the threshold, greater than zero
+		 */
+		public void setPublishFailureThreshold(Duration publishFailureThreshold) {
+			this.publishFailureThreshold = publishFailureThreshold;
+		}
+
+		/**
+		 * How long dead-letter queue depths are kept.
+		 * @return the time
+		 */
+		public Duration getDeadLetterCacheTtl() {
+			return this.deadLetterCacheTtl;
+		}
+
+		/**
+		 * Sets how long dead-letter queue depths are kept.
+		 * @param deadLetterCacheTtl the time
+		 */
+		public void setDeadLetterCacheTtl(Duration deadLetterCacheTtl) {
+			this.deadLetterCacheTtl = deadLetterCacheTtl;
 		}
 
 	}

@@ -115,11 +115,11 @@ public final class EventBusTransportAutoConfiguration {
 			ObjectProvider<ObservationRegistry> observations, ObjectProvider<PublishObservationConvention> convention,
 			ObjectProvider<OutboxTraceContext> traceContext) {
 		EventBusProperties.Outbox outbox = properties.getOutbox();
-		atLeast("eventbus.outbox.batch-size", outbox.getBatchSize(), 1);
-		atLeast("eventbus.outbox.relay-workers", outbox.getRelayWorkers(), 1);
-		positive("eventbus.outbox.poll-interval", outbox.getPollInterval());
-		positive("eventbus.outbox.retry-delay", outbox.getRetryDelay());
-		positive("eventbus.outbox.max-retry-delay", outbox.getMaxRetryDelay());
+		PropertyChecks.atLeast("eventbus.outbox.batch-size", outbox.getBatchSize(), 1);
+		PropertyChecks.atLeast("eventbus.outbox.relay-workers", outbox.getRelayWorkers(), 1);
+		PropertyChecks.positive("eventbus.outbox.poll-interval", outbox.getPollInterval());
+		PropertyChecks.positive("eventbus.outbox.retry-delay", outbox.getRetryDelay());
+		PropertyChecks.positive("eventbus.outbox.max-retry-delay", outbox.getMaxRetryDelay());
 		if (outbox.getLeaseDuration().compareTo(Duration.ofSeconds(1)) < 0) {
 			throw new InvalidConfigurationPropertyValueException("eventbus.outbox.lease-duration",
 					outbox.getLeaseDuration(), "It must be at least 1s (the relay renews its leases every quarter of it)");
@@ -131,18 +131,6 @@ public final class EventBusTransportAutoConfiguration {
 				Clock.systemUTC(),
 				new OutboxRelay.Observability(observations.getIfAvailable(() -> ObservationRegistry.NOOP),
 						convention.getIfAvailable(), traceContext.getIfAvailable(() -> OutboxTraceContext.NONE)));
-	}
-
-	private static void atLeast(String property, int value, int minimum) {
-		if (value < minimum) {
-			throw new InvalidConfigurationPropertyValueException(property, value, "It must be at least " + minimum);
-		}
-	}
-
-	private static void positive(String property, Duration value) {
-		if (value.isNegative() || value.isZero()) {
-			throw new InvalidConfigurationPropertyValueException(property, value, "It must be longer than zero");
-		}
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.eventbus.capture;
 
+import java.util.List;
+
 import org.hibernate.SessionFactory;
 import org.hibernate.SessionFactoryObserver;
 import org.hibernate.boot.Metadata;
@@ -27,7 +29,19 @@ public final class EventCaptureIntegrator implements org.hibernate.integrator.sp
 	 * @param signal woken after a commit that appended events
 	 */
 	public EventCaptureIntegrator(EventFactory events, OutboxStore store, OutboxSignal signal) {
-		this.listener = new EntityChangeListener(events, new SessionOutbox.Registry(store, signal));
+		this(events, store, signal, List.of());
+	}
+
+	/**
+	 * Creates the integrator with listeners told about committed events.
+	 * @param events builds the events
+	 * @param store the outbox the events are appended to
+	 * @param signal woken after a commit that appended events
+	 * @param committed told after each commit that appended events
+	 */
+	public EventCaptureIntegrator(EventFactory events, OutboxStore store, OutboxSignal signal,
+			List<CommittedEventsListener> committed) {
+		this.listener = new EntityChangeListener(events, new SessionOutbox.Registry(store, signal, committed));
 	}
 
 	@Override

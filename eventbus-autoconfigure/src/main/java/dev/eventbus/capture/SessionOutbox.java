@@ -18,7 +18,8 @@ import dev.eventbus.outbox.OutboxStore;
  * Collects the events of one Hibernate session's transaction and writes them to the outbox in
  * one JDBC batch on the session's own connection just before the transaction completes (the
  * way Hibernate Envers writes its audit rows). After a commit it wakes the relay; after a
- * rollback the events are gone with the transaction.
+ * rollback the events are gone with the transaction. After a commit the
+ * {@link CommittedEventsListener}s are told.
  */
 final class SessionOutbox implements BeforeCompletionCallback, AfterCompletionCallback {
 
@@ -28,13 +29,16 @@ final class SessionOutbox implements BeforeCompletionCallback, AfterCompletionCa
 
 	private final OutboxSignal signal;
 
+	private final List<CommittedEventsListener> listeners;
+
 	private final List<OutboxEvent> events = new ArrayList<>();
 
 	private SessionOutbox(Map<SharedSessionContractImplementor, SessionOutbox> open, OutboxStore store,
-			OutboxSignal signal) {
+			OutboxSignal signal, List<CommittedEventsListener> listeners) {
 		this.open = open;
 		this.store = store;
 		this.signal = signal;
+		this.listeners = listeners;
 	}
 
 	/**
@@ -48,9 +52,12 @@ final class SessionOutbox implements BeforeCompletionCallback, AfterCompletionCa
 
 		private final OutboxSignal signal;
 
-		Registry(OutboxStore store, OutboxSignal signal) {
+		private final List<CommittedEventsListener> listeners;
+
+		Registry(OutboxStore store, OutboxSignal signal, List<CommittedEventsListener> listeners) {
 			this.store = store;
 			this.signal = signal;
+			this.listeners = List.copyOf(listeners);
 		}
 
 		void add(SharedSessionContractImplementor session, OutboxEvent event) {
@@ -58,7 +65,7 @@ final class SessionOutbox implements BeforeCompletionCallback, AfterCompletionCa
 		}
 
 		private SessionOutbox register(SharedSessionContractImplementor session) {
-			SessionOutbox outbox = new SessionOutbox(this.open, this.store, this.signal);
+			SessionOutbox outbox = new SessionOutbox(this.open, this.store, this.signal, this.listeners);
 			session.getTransactionCompletionCallbacks().registerCallback((BeforeCompletionCallback) outbox);
 			session.getTransactionCompletionCallbacks().registerCallback((AfterCompletionCallback) outbox);
 			return outbox;
@@ -79,6 +86,8 @@ final class SessionOutbox implements BeforeCompletionCallback, AfterCompletionCa
 		this.open.remove(session);
 		if (success && !this.events.isEmpty()) {
 			this.signal.committed();
+			List<OutboxEvent> committed = List.copyOf(this.events);
+			this.listeners.forEach((listener) -> listener.committed(committed));
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -27,6 +28,9 @@ public final class ConsumptionBreakers implements AutoCloseable {
 	private final Map<OutageCause, ConsumptionBreaker> breakers = new EnumMap<>(OutageCause.class);
 
 	private final Consumer<Object> events;
+
+	/** The gate of each listener, by listener id. */
+	private final Map<String, ListenerGate> gates = new ConcurrentHashMap<>();
 
 	private final ScheduledThreadPoolExecutor scheduler;
 
@@ -76,6 +80,32 @@ public final class ConsumptionBreakers implements AutoCloseable {
 			.anyMatch((breaker) -> breaker.state() != ConsumptionBreaker.State.CLOSED);
 	}
 
+	/**
+	 * Tells whether one listener's consumption is paused: a breaker of a cause it needs is
+	 * open or half-open.
+	 * @param listener the listener id
+	 * @return whether it is paused; {@code false} for an unknown listener
+	 */
+	public boolean isPaused(String listener) {
+		ListenerGate gate = this.gates.get(listener);
+		return gate != null && gate.refresh();
+	}
+
+	/**
+	 * How often one listener's consumption was paused since the application started.
+	 * @param listener the listener id
+	 * @return the number of pauses; 0 for an unknown listener
+	 */
+	public long pauses(String listener) {
+		ListenerGate gate = this.gates.get(listener);
+		return (gate != null) ? gate.pauses() : 0;
+	}
+
+	/** Notes the gate of a listener, to follow its pauses. */
+	void register(String listener, ListenerGate gate) {
+		this.gates.put(listener, gate);
+	}
+
 	Settings settings() {
 		return this.settings;
 	}
@@ -89,6 +119,7 @@ public final class ConsumptionBreakers implements AutoCloseable {
 		finally {
 			this.lock.unlock();
 		}
+		this.gates.values().forEach(ListenerGate::refresh);
 		if (event != null) {
 			this.events.accept(event);
 		}

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 final class DeadLetterSender {
 
 	/** The message attribute that carries the reason. */
-	static final String ERROR_ATTRIBUTE = "eventbus-error";
+	static final String ERROR_ATTRIBUTE = RegisteredListener.DEAD_LETTER_REASON_ATTRIBUTE;
 
 	private static final String TYPE = "String";
 

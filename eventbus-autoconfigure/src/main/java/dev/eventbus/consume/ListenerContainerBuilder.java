@@ -166,6 +166,7 @@ public final class ListenerContainerBuilder implements AutoCloseable {
 			container.setMessageListener(listener);
 		}
 		if (gate != null) {
+			this.breakers.register(endpoint.id(), gate);
 			BackPressureHandlerFactory own = container.getContainerOptions().getBackPressureHandlerFactory();
 			BackPressureHandlerFactory gated = PausingBackPressureHandler.factory(gate, own);
 			container.configure((options) -> options.backPressureHandlerFactory(gated));

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.awspring.cloud.sqs.listener.backpressure.BackPressureHandler.ReleaseReason;
 
@@ -35,6 +36,12 @@ final class ListenerGate {
 	 */
 	private final AtomicInteger failedInFlight = new AtomicInteger();
 
+	/** Whether the listener was paused when the state was last looked at ({@link #refresh()}). */
+	private final AtomicBoolean paused = new AtomicBoolean();
+
+	/** How often the listener was paused. */
+	private final AtomicLong pauses = new AtomicLong();
+
 	ListenerGate(String listener, ConsumptionBreakers breakers, boolean needsDatabase) {
 		this.listener = listener;
 		this.breakers = breakers;
@@ -51,6 +58,7 @@ final class ListenerGate {
 		this.needs.add(cause);
 		this.failedInFlight.incrementAndGet();
 		ConsumptionBreaker breaker = this.breakers.breaker(cause);
+		// the breaker refreshes every gate, this one with its new need too
 		Duration retry = breaker.failed(this.listener, failure);
 		if (breaker.state() == ConsumptionBreaker.State.OPEN) {
 			// a trial under way failed, or the failure came from another message: the next probe
@@ -109,6 +117,28 @@ final class ListenerGate {
 			// the queue had nothing: the next request may try again
 			this.trial.set(false);
 		}
+	}
+
+	/**
+	 * Looks at the breakers this listener needs and counts a pause when it goes from
+	 * consuming to paused (open or half-open). Called on every change of a breaker (a failure
+	 * recorded while it is open included) and when the paused state is asked for.
+	 * @return whether the listener is paused now
+	 */
+	boolean refresh() {
+		boolean now = state() != ConsumptionBreaker.State.CLOSED;
+		if (this.paused.compareAndSet(!now, now) && now) {
+			this.pauses.incrementAndGet();
+		}
+		return now;
+	}
+
+	/**
+	 * How often the listener was paused.
+	 * @return the number of pauses since the start
+	 */
+	long pauses() {
+		return this.pauses.get();
 	}
 
 	/** The most restrictive state of the breakers this listener needs. */

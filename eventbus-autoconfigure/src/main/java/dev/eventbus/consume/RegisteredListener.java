@@ -16,6 +16,12 @@ import dev.eventbus.provision.ListenerQueue;
 public record RegisteredListener(ListenerInfo info, ListenerQueue queue, boolean idempotent, boolean rawDelivery) {
 
 	/**
+	 * The message attribute in which eventbus records why it moved a message to a dead-letter queue.
+	 * Messages SQS moved itself (after {@code max-receive-count} deliveries) have none.
+	 */
+	public static final String DEAD_LETTER_REASON_ATTRIBUTE = "eventbus-error";
+
+	/**
 	 * The listener id.
 	 * @return the id
 	 */

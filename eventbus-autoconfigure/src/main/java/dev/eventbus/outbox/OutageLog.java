@@ -46,6 +46,15 @@ final class OutageLog {
 	}
 
 	/**
+	 * Since when this trouble lasts.
+	 * @return the start of the failed attempt that began the outage, or {@code null} when
+	 * there is none
+	 */
+	@Nullable Instant since() {
+		return this.since;
+	}
+
+	/**
 	 * Reports a failure.
 	 * @param attemptStarted when the failed attempt started
 	 * @param ex the failure

@@ -2,6 +2,7 @@ package dev.eventbus.outbox;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -201,6 +202,16 @@ public final class OutboxRelay implements SmartLifecycle {
 	public void retryNow() {
 		this.state.requestRetry();
 		this.signal.committed();
+	}
+
+	/**
+	 * Since when the relay cannot publish: the start of the first send that found the broker
+	 * unreachable, with no successful send since (a rejected entry, such as one for a missing
+	 * topic, is a failure of its event, not of publishing). Read by the health indicator.
+	 * @return the time, or {@code null} while the relay publishes (or has nothing to publish)
+	 */
+	public @Nullable Instant publishingFailedSince() {
+		return this.brokerOutage.since();
 	}
 
 	@Override

@@ -143,6 +143,34 @@ class ConsumptionBreakersTests {
 		assertThat(other.request(() -> 10, () -> 1)).isEqualTo(10);
 	}
 
+	@Test
+	void eachListenerThatNeedsAnOpenBreakerCountsOnePausePerOutageAndResumesWhenItCloses() {
+		ListenerGate idempotent = new ListenerGate("idempotent", this.breakers, true);
+		ListenerGate plain = new ListenerGate("plain", this.breakers, false);
+		this.breakers.register("idempotent", idempotent);
+		this.breakers.register("plain", plain);
+		assertThat(this.breakers.isPaused("idempotent")).isFalse();
+
+		this.database.failed("other", new CannotGetJdbcConnectionException("down"));
+		assertThat(this.breakers.isPaused("idempotent")).as("needs the database for its inbox").isTrue();
+		assertThat(this.breakers.isPaused("plain")).as("never needed the database").isFalse();
+		assertThat(this.breakers.pauses("idempotent")).isEqualTo(1);
+		assertThat(this.breakers.pauses("plain")).isZero();
+		this.databaseUp.set(true);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.database.state() == ConsumptionBreaker.State.HALF_OPEN);
+		assertThat(this.breakers.isPaused("idempotent")).as("half-open: one trial message at a time").isTrue();
+
+		this.database.confirmed();
+		assertThat(this.breakers.isPaused("idempotent")).isFalse();
+		assertThat(this.breakers.pauses("idempotent")).as("open, then half-open: one pause").isEqualTo(1);
+		plain.failed(OutageCause.DATABASE, new CannotGetJdbcConnectionException("down again"));
+		assertThat(this.breakers.isPaused("plain")).as("needs it now").isTrue();
+		assertThat(this.breakers.pauses("plain")).isEqualTo(1);
+		assertThat(this.breakers.pauses("idempotent")).as("the second outage").isEqualTo(2);
+		assertThat(this.breakers.isPaused("unknown")).isFalse();
+		assertThat(this.breakers.pauses("unknown")).isZero();
+	}
+
 	private Map<OutageCause, ConsumptionBreakers.Probe> probes() {
 		Map<OutageCause, ConsumptionBreakers.Probe> probes = new EnumMap<>(OutageCause.class);
 		probes.put(OutageCause.DATABASE, () -> {

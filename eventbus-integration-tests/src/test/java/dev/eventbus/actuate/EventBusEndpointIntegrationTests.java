@@ -120,6 +120,11 @@ class EventBusEndpointIntegrationTests {
 		assertThat(retry.json().get("error").asString()).contains("eventbus.management.writes-enabled=true");
 		EndpointClient.Response withIds = endpoint.post("/failing", "{\"ids\":\"1,2\"}");
 		assertThat(withIds.status()).isEqualTo(403);
+		assertThat(endpoint.post("/dead-letters/ledger-all", "").status()).as("redrive").isEqualTo(403);
+		EndpointClient.Response replay = endpoint.post("/replay/ledger-all", "{\"fromId\":1}");
+		assertThat(replay.status()).as("replay").isEqualTo(403);
+		assertThat(replay.json().get("property").asString()).isEqualTo("eventbus.management.writes-enabled");
+		assertThat(endpoint.get("/dead-letters/ledger-all").status()).as("peek, a read").isEqualTo(200);
 	}
 
 	@Test

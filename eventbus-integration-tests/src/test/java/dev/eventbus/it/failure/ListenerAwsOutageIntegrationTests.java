@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -38,7 +39,8 @@ import static org.awaitility.Awaitility.await;
  * (a second emulator, suspended with SIGSTOP for 20 s) times out, which is an AWS outage: the
  * breaker opens with one WARN, the listener stops receiving, half-open trials find the endpoint
  * still hanging, and after SIGCONT every event is forwarded, nothing is dead-lettered, and one
- * INFO says consumption resumed.
+ * INFO says consumption resumed. The listener's {@code eventbus.listener.paused} gauge is 1 during
+ * the outage and 0 after it, and {@code eventbus.listener.pauses} counts one pause (issue 10).
  */
 @EnableFauxqs
 @ExtendWith(OutputCaptureExtension.class)
@@ -47,6 +49,8 @@ class ListenerAwsOutageIntegrationTests {
 	private static final Duration HANG = Duration.ofSeconds(20);
 
 	private static final int EVENTS = 100;
+
+	private static final String LISTENER = "letterForwarder-forward";
 
 	@Test
 	void aHandlerWhoseAwsDependencyHangsPausesTheListenerAndDeadLettersNothing(FauxqsEmulator emulator,
@@ -74,9 +78,12 @@ class ListenerAwsOutageIntegrationTests {
 		ConsumptionBreaker breaker = context.getBean(ConsumptionBreakers.class).breaker(OutageCause.AWS);
 		SqsAsyncClient sqs = context.getBean(SqsAsyncClient.class);
 		List<ListenerQueue> queues = context.getBean(ListenerContainers.class).queues();
+		MeterRegistry registry = context.getBean(MeterRegistry.class);
 		tx.executeWithoutResult((status) -> entityManager.persist(new Letter(0L, "before")));
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> forwarder.forwarded().distinct(Delivery::entityId).contains("0"));
+		assertThat(paused(registry)).isZero();
+		assertThat(pauses(registry)).isZero();
 		int start = output.getAll().length();
 
 		downstream.suspend();
@@ -88,6 +95,8 @@ class ListenerAwsOutageIntegrationTests {
 				}
 			});
 			await().atMost(Duration.ofSeconds(15)).until(() -> breaker.state() != ConsumptionBreaker.State.CLOSED);
+			assertThat(paused(registry)).as("eventbus.listener.paused during the outage").isEqualTo(1);
+			assertThat(pauses(registry)).isEqualTo(1);
 			Duration rest = HANG.minus(Duration.ofNanos(System.nanoTime() - suspended));
 			await().during(rest)
 				.atMost(rest.plusSeconds(5))
@@ -103,6 +112,8 @@ class ListenerAwsOutageIntegrationTests {
 			.pollInterval(Duration.ofMillis(250))
 			.until(() -> forwarder.forwarded().distinct(Delivery::entityId).size() == EVENTS + 1);
 		assertThat(breaker.state()).isEqualTo(ConsumptionBreaker.State.CLOSED);
+		assertThat(paused(registry)).as("eventbus.listener.paused after it").isZero();
+		assertThat(pauses(registry)).as("one pause, however many trials failed").isEqualTo(1);
 		assertThat(queues).singleElement()
 			.satisfies((queue) -> assertThat(Messages.drain(sqs, queue.deadLetterQueueName(), 0, Duration.ofSeconds(2)))
 				.as("dead letters")
@@ -115,6 +126,14 @@ class ListenerAwsOutageIntegrationTests {
 			.satisfies((line) -> assertThat(line).contains("eventbus listeners that need the AWS services pause"));
 		assertThat(lines.stream().filter((line) -> line.contains("consume again after"))).singleElement()
 			.satisfies((line) -> assertThat(line).contains(" INFO "));
+	}
+
+	private static double paused(MeterRegistry registry) {
+		return registry.get("eventbus.listener.paused").tag("listener", LISTENER).gauge().value();
+	}
+
+	private static double pauses(MeterRegistry registry) {
+		return registry.get("eventbus.listener.pauses").tag("listener", LISTENER).functionCounter().count();
 	}
 
 }

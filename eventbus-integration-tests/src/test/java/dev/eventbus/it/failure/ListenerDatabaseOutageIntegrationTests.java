@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -53,7 +54,8 @@ import static org.awaitility.Awaitility.await;
  * them with an idempotent listener and a plain one, both writing to that database. The cluster is
  * stopped for 60 s under load: the database breaker opens (one WARN), the listeners stop
  * receiving, and after the restart every event is handled, nothing is in a dead-letter queue and
- * one INFO says consumption resumed.
+ * one INFO says consumption resumed. The idempotent listener's {@code eventbus.listener.paused} is 1
+ * during the outage and 0 after it, with one pause counted (issue 10).
  */
 @EnableFauxqs
 @ExtendWith(OutputCaptureExtension.class)
@@ -112,6 +114,7 @@ class ListenerDatabaseOutageIntegrationTests {
 			long stopped = System.nanoTime();
 			database.stopServer();
 			await().atMost(Duration.ofSeconds(20)).until(() -> breaker.state() == ConsumptionBreaker.State.OPEN);
+			assertThat(meter(consumer, "eventbus.listener.paused")).as("the idempotent listener, paused").isEqualTo(1);
 			Duration rest = OUTAGE.minus(Duration.ofNanos(System.nanoTime() - stopped));
 			// while the database is down consumption stays paused and no message reaches a dead-letter queue
 			await().during(rest)
@@ -123,6 +126,9 @@ class ListenerDatabaseOutageIntegrationTests {
 			database.startServer();
 			long restarted = System.nanoTime();
 			await().atMost(Duration.ofSeconds(30)).until(() -> breaker.state() == ConsumptionBreaker.State.CLOSED);
+			assertThat(meter(consumer, "eventbus.listener.paused")).as("consuming again").isZero();
+			assertThat(meter(consumer, "eventbus.listener.pauses")).as("one pause, however many trials failed")
+				.isEqualTo(1);
 			// a few more seconds of load after recovery, then everything must be handled soon
 			await().atMost(Duration.ofSeconds(10)).until(() -> published.size() >= eventsDuringOutage + 100);
 			load.shutdown();
@@ -147,10 +153,12 @@ class ListenerDatabaseOutageIntegrationTests {
 				.isEmpty());
 
 			List<String> lines = output.getAll().substring(start).lines().toList();
+			// the breaker's, and the outbox gauges' (issue 10: they read the consumer's outbox table every 30 s)
 			assertThat(lines.stream().filter((line) -> isEventbus(line) && line.contains(" WARN ")))
 				.as("eventbus WARNs of the outage")
-				.singleElement()
-				.satisfies((line) -> assertThat(line).contains("eventbus listeners that need the database pause"));
+				.hasSize(2)
+				.anySatisfy((line) -> assertThat(line).contains("eventbus listeners that need the database pause"))
+				.anySatisfy((line) -> assertThat(line).contains("eventbus cannot read the outbox backlog for its gauges"));
 			assertThat(lines.stream().filter((line) -> line.contains("consume again after")))
 				.as("INFO on recovery")
 				.singleElement()
@@ -166,6 +174,14 @@ class ListenerDatabaseOutageIntegrationTests {
 		finally {
 			load.shutdownNow();
 		}
+	}
+
+	/** A meter of the idempotent listener. */
+	private static double meter(ConfigurableApplicationContext consumer, String name) {
+		MeterRegistry registry = consumer.getBean(MeterRegistry.class);
+		return name.endsWith("pauses")
+				? registry.get(name).tag("listener", "shipmentListeners-record").functionCounter().count()
+				: registry.get(name).tag("listener", "shipmentListeners-record").gauge().value();
 	}
 
 	private static boolean isEventbus(String line) {
