@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 import dev.eventbus.consume.ConsumptionBreakers;
 import dev.eventbus.consume.OutageCause;
+import dev.eventbus.consume.QueueDepths;
 import dev.eventbus.consume.RegisteredListener;
 import dev.eventbus.outbox.OutboxBacklog;
 import dev.eventbus.outbox.OutboxRelay;
@@ -42,7 +43,7 @@ public final class EventBusStatus {
 
 	private final Supplier<List<RegisteredListener>> listeners;
 
-	private final @Nullable QueueDepthReader depths;
+	private final @Nullable QueueDepths depths;
 
 	private final @Nullable ConsumptionBreakers breakers;
 
@@ -68,7 +69,7 @@ public final class EventBusStatus {
 		this.topics = topics;
 		this.backlog = backlog;
 		this.listeners = listeners;
-		this.depths = (sqs != null) ? new QueueDepthReader(sqs) : null;
+		this.depths = (sqs != null) ? new QueueDepths(sqs) : null;
 		this.breakers = breakers;
 		this.relay = relay;
 	}
@@ -113,8 +114,8 @@ public final class EventBusStatus {
 
 	private List<Listener> listeners() {
 		List<RegisteredListener> registered = this.listeners.get();
-		List<CompletableFuture<Depth>> queues = new ArrayList<>();
-		List<CompletableFuture<Depth>> deadLetters = new ArrayList<>();
+		List<CompletableFuture<QueueDepths.Depth>> queues = new ArrayList<>();
+		List<CompletableFuture<QueueDepths.Depth>> deadLetters = new ArrayList<>();
 		for (RegisteredListener listener : registered) {
 			queues.add(depth(listener.queue().queueName()));
 			deadLetters.add(depth(listener.queue().deadLetterQueueName()));
@@ -123,18 +124,18 @@ public final class EventBusStatus {
 		for (int i = 0; i < registered.size(); i++) {
 			RegisteredListener listener = registered.get(i);
 			List<String> errors = new ArrayList<>();
-			Depth queue = join(queues.get(i), errors);
-			Depth deadLetter = join(deadLetters.get(i), errors);
+			QueueDepths.Depth queue = join(queues.get(i), errors);
+			QueueDepths.Depth deadLetter = join(deadLetters.get(i), errors);
 			listeners.add(new Listener(listener.id(), listener.info().channel(),
 					listener.info().actions().stream().map((action) -> action.wireName()).sorted().toList(),
 					listener.queue().queueName(), listener.queue().deadLetterQueueName(), listener.queue().topicArn(),
 					queue, deadLetter, errors.isEmpty() ? null : String.join("; ", errors), listener.idempotent(),
-					listener.rawDelivery()));
+					listener.rawDelivery(), (this.breakers != null) && this.breakers.isPaused(listener.id())));
 		}
 		return listeners;
 	}
 
-	private CompletableFuture<Depth> depth(String queueName) {
+	private CompletableFuture<QueueDepths.Depth> depth(String queueName) {
 		if (this.depths == null) {
 			return CompletableFuture.failedFuture(new IllegalStateException("no SQS client"));
 		}
@@ -146,7 +147,7 @@ public final class EventBusStatus {
 		}
 	}
 
-	private static @Nullable Depth join(CompletableFuture<Depth> depth, List<String> errors) {
+	private static QueueDepths.@Nullable Depth join(CompletableFuture<QueueDepths.Depth> depth, List<String> errors) {
 		try {
 			return depth.join();
 		}
@@ -239,19 +240,12 @@ public final class EventBusStatus {
 	 * @param depthError why a depth could not be read, {@code null} when both were
 	 * @param idempotent whether it skips events it handled before
 	 * @param rawDelivery whether its queue receives raw messages
+	 * @param paused whether an outage breaker holds its consumption (it needs a dependency that
+	 * is down)
 	 */
 	public record Listener(String id, String channel, List<String> actions, String queue, String deadLetterQueue,
-			String topicArn, @Nullable Depth queueDepth, @Nullable Depth deadLetterQueueDepth,
-			@Nullable String depthError, boolean idempotent, boolean rawDelivery) {
-	}
-
-	/**
-	 * The messages of a queue, approximate as SQS counts them.
-	 *
-	 * @param visible waiting to be received ({@code ApproximateNumberOfMessages})
-	 * @param inFlight received and not yet deleted ({@code ApproximateNumberOfMessagesNotVisible})
-	 */
-	public record Depth(long visible, long inFlight) {
+			String topicArn, QueueDepths.@Nullable Depth queueDepth, QueueDepths.@Nullable Depth deadLetterQueueDepth,
+			@Nullable String depthError, boolean idempotent, boolean rawDelivery, boolean paused) {
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.eventbus.actuate;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
@@ -8,5 +9,13 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  */
 @SpringBootApplication
 public class EndpointApp {
+
+	/**
+	 * Runs the application (print mode runs it in a JVM of its own).
+	 * @param args the command-line arguments
+	 */
+	public static void main(String[] args) {
+		SpringApplication.run(EndpointApp.class, args);
+	}
 
 }

@@ -93,6 +93,8 @@ class EventBusEndpointIntegrationTests {
 		assertThat(deletes.get("queueDepth").get("visible").asLong()).isZero();
 		assertThat(deletes.get("idempotent").asBoolean()).isFalse();
 		assertThat(deletes.get("rawDelivery").asBoolean()).isFalse();
+		assertThat(deletes.get("paused").isBoolean()).isTrue();
+		assertThat(deletes.get("paused").asBoolean()).isFalse();
 		JsonNode all = listener(overview, "ledger-all");
 		assertThat(strings(all.get("actions"))).isEmpty();
 		assertThat(all.get("idempotent").asBoolean()).isTrue();

@@ -135,7 +135,14 @@ public class DemoRunner implements ApplicationRunner {
 				  curl -s {}/orders
 				  curl -s {}/invoices
 				  curl -s {}/shipments
-				  curl -s {}/audit""", base, json, base, json, base, base, base, base, base);
+				  curl -s {}/audit
+				operate it (docs/operations.md):
+				  curl -s {}/actuator/health/eventbus
+				  curl -s {}/actuator/eventbus
+				  curl -s {}/actuator/eventbus/topology
+				  curl -s {}/actuator/eventbus/dead-letters/auditListener-onOrder
+				  curl -s {}/actuator/prometheus | grep '^eventbus_'""", base, json, base, json, base, base, base, base, base,
+				base, base, base, base, base);
 	}
 
 }

@@ -1,15 +1,25 @@
 package dev.eventbus.sample;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
+import dev.eventbus.consume.ListenerContainers;
 import dev.eventbus.test.EnableFauxqs;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +50,12 @@ class SampleApplicationIntegrationTests {
 
 	@Autowired
 	private DemoRunner demo;
+
+	@Autowired
+	private ListenerContainers listeners;
+
+	@Autowired
+	private SqsAsyncClient sqs;
 
 	@Test
 	void demoCancelsTheInvoiceOfItsDeletedOrderAndShipsIt() {
@@ -103,6 +119,53 @@ class SampleApplicationIntegrationTests {
 		assertThat(body).contains("linus").doesNotContain("4000000000000002").doesNotContain("cardNumber");
 		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(audit()).contains("linus"));
 		assertThat(audit()).doesNotContain("4000000000000002").doesNotContain("cardNumber");
+	}
+
+	/**
+	 * Issue 10, shown in the sample: a message the audit listener cannot read goes to its
+	 * dead-letter queue, the eventbus endpoint shows it grouped by reason, health stays UP, and
+	 * the Prometheus scrape has every metric the Grafana dashboard in docs/operations queries.
+	 */
+	@Test
+	void operationsShowTheDeadLetterHealthAndEveryMetricOfTheDashboard() throws IOException {
+		String listener = "auditListener-onOrder";
+		String queue = this.listeners.listener(listener).orElseThrow().queue().queueName();
+		String url = this.sqs.getQueueUrl((request) -> request.queueName(queue)).join().queueUrl();
+		this.sqs.sendMessage((request) -> request.queueUrl(url).messageBody("not an event")).join();
+
+		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(get("/actuator/eventbus/dead-letters/" + listener))
+			.contains("\"examined\":1", "body is not JSON"));
+		assertThat(get("/actuator/health/eventbus")).contains("\"status\":\"UP\"");
+		assertThat(get("/actuator/eventbus")).contains(listener, "sampletest-Order");
+
+		Path dashboard = Path.of("../docs/operations/eventbus-dashboard.json");
+		Set<String> queried = new TreeSet<>();
+		Matcher names = Pattern.compile("eventbus_[a-z_]+").matcher(Files.readString(dashboard));
+		while (names.find()) {
+			queried.add(names.group());
+		}
+		assertThat(queried).contains("eventbus_outbox_pending", "eventbus_handle_seconds_count",
+				"eventbus_dead_lettered_total");
+		await().atMost(TIMEOUT).untilAsserted(() -> {
+			String scrape = get("/actuator/prometheus");
+			Set<String> scraped = scrape.lines()
+				.filter((line) -> line.startsWith("eventbus_"))
+				.map((line) -> line.replaceAll("[{ ].*", ""))
+				.collect(Collectors.toSet());
+			assertThat(scraped).containsAll(queried);
+		});
+	}
+
+	private String get(String path) {
+		String body = this.client.get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		return (body != null) ? body : "";
 	}
 
 	@Test
