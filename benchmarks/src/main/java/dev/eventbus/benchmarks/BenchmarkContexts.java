@@ -6,14 +6,20 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts the benchmark application. Everything lives apart from other tests and other runs: a
  * PostgreSQL schema and topic and queue names of its own, both named after a prefix unique to
- * the run ({@code bench-1a2b3c-}: schema {@code eventbus_bench_1a2b3c}).
+ * the run ({@code bench-1a2b3c-}: schema {@code eventbus_bench_1a2b3c}). Observability is off
+ * unless a context turns it on ({@link ObservabilityVariant}): the Micrometer and OpenTelemetry
+ * auto-configurations on the classpath are excluded, so there is no meter registry, no
+ * observation registry and no tracer.
  */
 final class BenchmarkContexts {
 
@@ -22,6 +28,18 @@ final class BenchmarkContexts {
 	static final String DATABASE = "jdbc:postgresql://127.0.0.1:5432/test";
 
 	static final String USER = "postgres";
+
+	/**
+	 * Every auto-configuration of Spring Boot's Micrometer and OpenTelemetry modules, comma
+	 * separated: excluded unless observability is on.
+	 */
+	static final String OBSERVABILITY_AUTO_CONFIGURATIONS = ImportCandidates
+		.load(AutoConfiguration.class, BenchmarkContexts.class.getClassLoader())
+		.getCandidates()
+		.stream()
+		.filter((name) -> name.startsWith("org.springframework.boot.micrometer.")
+				|| name.startsWith("org.springframework.boot.opentelemetry."))
+		.collect(Collectors.joining(","));
 
 	private final Map<String, String> awsProperties;
 
@@ -39,6 +57,17 @@ final class BenchmarkContexts {
 
 	String prefix() {
 		return this.prefix;
+	}
+
+	/**
+	 * The same emulator with names of their own: the run's prefix with a suffix
+	 * ({@code bench-1a2b3c-} and {@code on} give {@code bench-1a2b3con-}, schema
+	 * {@code eventbus_bench_1a2b3con}).
+	 * @param suffix letters and digits
+	 * @return the factory
+	 */
+	BenchmarkContexts withSuffix(String suffix) {
+		return new BenchmarkContexts(this.awsProperties, this.prefix.substring(0, this.prefix.length() - 1) + suffix + "-");
 	}
 
 	Map<String, String> awsProperties() {
@@ -75,6 +104,7 @@ final class BenchmarkContexts {
 		properties.put("eventbus.consume.queue-prefix", prefix.substring(0, prefix.length() - 1));
 		properties.put("logging.level.root", "WARN");
 		properties.put("logging.level.dev.eventbus.consume", "ERROR");
+		properties.put("spring.autoconfigure.exclude", OBSERVABILITY_AUTO_CONFIGURATIONS);
 		return properties;
 	}
 

@@ -97,6 +97,9 @@ public final class Benchmarks {
 				}
 				fixture.deleteResources();
 			}
+			if (selected("observability")) {
+				figures.addAll(new ObservabilityFigure(contexts, profile, cpu).run());
+			}
 			if (selected("memory")) {
 				figures.add(new MemoryFigure(contexts, profile, emulatorPid, output.toAbsolutePath().getParent()).run());
 			}
@@ -127,7 +130,7 @@ public final class Benchmarks {
 
 	/**
 	 * Whether a figure runs: all of them unless {@code -Dbenchmark.only} lists some (startup,
-	 * commit, live-commit, end-to-end, relay, listener, latency, overload, memory), for working
+	 * commit, live-commit, end-to-end, relay, listener, latency, overload, observability, memory), for working
 	 * on one figure.
 	 */
 	private static boolean selected(String figure) {

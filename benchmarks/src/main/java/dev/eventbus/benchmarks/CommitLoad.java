@@ -10,14 +10,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
+import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Threads that each save and commit one new entity per transaction, as fast as they can: for a
  * fixed time or until a number of saves. {@link #committed()} counts the commits so far, for
- * figures that watch the backlog meanwhile.
+ * figures that watch the backlog meanwhile. Each transaction runs in an observation of its own
+ * ({@code bench.commit}), as an application's request would: with observability on, the commit
+ * has a trace to continue; without it (the {@code NOOP} registry) the observation does nothing.
  */
 final class CommitLoad {
+
+	static final String COMMIT_OBSERVATION = "bench.commit";
 
 	private final Fixture fixture;
 
@@ -76,7 +81,9 @@ final class CommitLoad {
 			workers.add(this.threads.submit(() -> {
 				for (int n = sequence.incrementAndGet(); !stop.get() && n <= limit; n = sequence.incrementAndGet()) {
 					Object entity = entities.apply(n);
-					this.fixture.tx.executeWithoutResult((status) -> this.fixture.entityManager.persist(entity));
+					Observation.createNotStarted(COMMIT_OBSERVATION, this.fixture.observations)
+						.observe(() -> this.fixture.tx
+							.executeWithoutResult((status) -> this.fixture.entityManager.persist(entity)));
 					this.committed.incrementAndGet();
 				}
 			}));

@@ -6,6 +6,9 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
@@ -31,6 +34,10 @@ final class Fixture implements AutoCloseable {
 			+ " select u, ?, 'created', e, ? || ':' || e, replace(replace(?, '@EVENT@', u::text), '@ENTITY@', e),"
 			+ " now(), now(), 0 from (select gen_random_uuid() as u, gen_random_uuid()::text as e"
 			+ " from generate_series(1, ?)) s";
+
+	/** {@link #FILL} with a trace context on every row, as a capture inside a span stores it. */
+	private static final String FILL_TRACED = FILL.replace("attempts)", "attempts, trace_context)")
+		.replace("now(), now(), 0 from", "now(), now(), 0, ? from");
 
 	/**
 	 * The backlog: outbox rows not yet published. With {@link #drained} the one place that knows
@@ -67,10 +74,31 @@ final class Fixture implements AutoCloseable {
 
 	final String schema;
 
+	/** The application's observation registry, {@link ObservationRegistry#NOOP} without one. */
+	final ObservationRegistry observations;
+
+	/**
+	 * The trace context that a capture inside a {@link CommitLoad} transaction stores with its row
+	 * (the {@link #fill} of a relay backlog gives every row this one), or null: no tracer, or an
+	 * outbox without trace contexts.
+	 */
+	final @Nullable String traceContext;
+
 	Fixture(BenchmarkContexts contexts) {
+		this(contexts, Map.of());
+	}
+
+	/**
+	 * Starts the application.
+	 * @param contexts the names of the run
+	 * @param properties properties of this application (over the defaults)
+	 */
+	Fixture(BenchmarkContexts contexts, Map<String, String> properties) {
 		this.prefix = contexts.prefix();
 		this.schema = contexts.schema();
-		this.context = contexts.start(Map.of());
+		this.context = contexts.start(properties);
+		this.observations = this.context.getBeanProvider(ObservationRegistry.class)
+			.getIfAvailable(() -> ObservationRegistry.NOOP);
 		this.tx = this.context.getBean(TransactionTemplate.class);
 		this.entityManager = this.context.getBean(EntityManager.class);
 		this.jdbc = this.context.getBean(JdbcTemplate.class);
@@ -84,6 +112,7 @@ final class Fixture implements AutoCloseable {
 		this.bodyTemplate = bodyTemplate(this.tx, this.entityManager, this.jdbc,
 				(id) -> new PublishedOrder(id, 42));
 		this.latencyTemplate = bodyTemplate(this.tx, this.entityManager, this.jdbc, LatencyProbe::new);
+		this.traceContext = capturedTraceContext();
 		this.relay.start();
 	}
 
@@ -103,6 +132,21 @@ final class Fixture implements AutoCloseable {
 			.replace(id.toString(), "@ENTITY@");
 	}
 
+	private @Nullable String capturedTraceContext() {
+		if (!Boolean.TRUE.equals(this.jdbc.queryForObject("select exists (select 1 from information_schema.columns"
+				+ " where table_schema = current_schema() and table_name = 'eventbus_outbox'"
+				+ " and column_name = 'trace_context')", Boolean.class))) {
+			return null;
+		}
+		UUID id = UUID.randomUUID();
+		Observation.createNotStarted(CommitLoad.COMMIT_OBSERVATION, this.observations)
+			.observe(() -> this.tx.executeWithoutResult((status) -> this.entityManager.persist(new PublishedOrder(id, 42))));
+		String stored = this.jdbc.queryForObject("select trace_context from eventbus_outbox where entity_id = ?",
+				String.class, id.toString());
+		this.jdbc.update("delete from eventbus_outbox where entity_id = ?", id.toString());
+		return stored;
+	}
+
 	void truncateOutbox() {
 		this.jdbc.execute("truncate eventbus_outbox");
 	}
@@ -118,7 +162,24 @@ final class Fixture implements AutoCloseable {
 	}
 
 	static void fill(JdbcTemplate jdbc, String channel, int count, String template) {
-		jdbc.update(FILL, channel, channel, template, count);
+		fill(jdbc, channel, count, template, null);
+	}
+
+	/**
+	 * Writes events to the outbox in one statement (one transaction).
+	 * @param jdbc the application's database
+	 * @param channel the channel
+	 * @param count how many
+	 * @param template the body ({@link #bodyTemplate})
+	 * @param traceContext the trace context of every row, or null for none
+	 */
+	static void fill(JdbcTemplate jdbc, String channel, int count, String template, @Nullable String traceContext) {
+		if (traceContext != null) {
+			jdbc.update(FILL_TRACED, channel, channel, template, traceContext, count);
+		}
+		else {
+			jdbc.update(FILL, channel, channel, template, count);
+		}
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.eventbus.benchmarks;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,12 +82,7 @@ final class LiveCommitFigure {
 	}
 
 	private void ours(CommitLoad load, int round, boolean counted, Figure rate, Figure backlog, Figure drain) {
-		CommitFigure.reset(this.fixture);
-		long handledBefore = this.fixture.listeners.handled();
-		load.reset();
-		WatchedLoad<CommitLoad.Result> run = WatchedLoad.run(this.fixture, this.cpu, true, load::committed,
-				() -> this.fixture.listeners.handled() - handledBefore, () -> load
-					.forDuration(this.profile.liveCommitDuration(), (n) -> new PublishedOrder(UUID.randomUUID(), n)));
+		WatchedLoad<CommitLoad.Result> run = measure(this.fixture, load, this.profile.liveCommitDuration(), this.cpu);
 		double commits = run.result().rate();
 		Benchmarks.log("commit (relay and listener running) round %d ours: %.0f commits/s (%s)", round, commits,
 				run.describe());
@@ -99,6 +95,23 @@ final class LiveCommitFigure {
 			this.lastSamples = run.samples();
 			this.lastWindowEnd = run.loadStopped();
 		}
+	}
+
+	/**
+	 * One round of ours: commits {@code @PublishEvents} entities for a time while the relay and
+	 * the listener run, then waits until the listener has every event.
+	 * @param fixture the application (its tables and outbox are emptied first)
+	 * @param load the committing threads, on that application
+	 * @param duration how long to commit
+	 * @param cpu the CPU meter
+	 * @return what was measured
+	 */
+	static WatchedLoad<CommitLoad.Result> measure(Fixture fixture, CommitLoad load, Duration duration, CpuMeter cpu) {
+		CommitFigure.reset(fixture);
+		long handledBefore = fixture.listeners.handled();
+		load.reset();
+		return WatchedLoad.run(fixture, cpu, true, load::committed, () -> fixture.listeners.handled() - handledBefore,
+				() -> load.forDuration(duration, (n) -> new PublishedOrder(UUID.randomUUID(), n)));
 	}
 
 	private void baseline(CommitLoad load, int round, boolean counted, Figure rate) {

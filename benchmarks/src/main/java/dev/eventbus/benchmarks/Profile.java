@@ -39,7 +39,7 @@ public record Profile(String name, int warmupRounds, int rounds, int longRounds,
 			500, 1_000, 200, 500, List.of(100, 500), Duration.ofSeconds(1), 1_500, Duration.ofSeconds(1), 10_000,
 			Duration.ofMinutes(2), 1);
 
-	/** The published numbers (20-25 minutes on a 2-core machine). */
+	/** The published numbers (30-40 minutes on a 2-core machine). */
 	public static final Profile FULL = new Profile("full", 1, 5, 3, Duration.ofSeconds(5), Duration.ofSeconds(20), 8,
 			20_000, 30_000, 3_000, 10_000, List.of(100, 500), Duration.ofSeconds(6), 1_500, Duration.ofSeconds(10),
 			1_000_000, Duration.ofMinutes(12), 3);

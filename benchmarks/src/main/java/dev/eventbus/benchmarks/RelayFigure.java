@@ -82,15 +82,28 @@ final class RelayFigure {
 	}
 
 	private Measured ours() {
-		this.fixture.truncateOutbox();
-		Fixture.fill(this.fixture.jdbc, Channels.RELAY, this.profile.relayBacklog(), this.fixture.bodyTemplate);
-		CpuMeter.Window window = this.cpu.start();
-		this.fixture.signal.committed();
-		this.fixture.awaitDrained(Duration.ofMinutes(5));
-		CpuMeter.Usage usage = window.stop();
+		CpuMeter.Usage usage = relay(this.fixture, this.profile.relayBacklog(), this.cpu);
 		double rate = this.profile.relayBacklog() / usage.seconds();
 		Benchmarks.log("relay ours: %.0f events/s (%s)", rate, usage.describe());
 		return new Measured(rate, usage);
+	}
+
+	/**
+	 * One round of ours: writes a backlog to the empty outbox in one statement (each row with the
+	 * fixture's trace context, when it has one) and times the relay from its wake-up to the last
+	 * row marked published.
+	 * @param fixture the application
+	 * @param rows the backlog
+	 * @param cpu the CPU meter
+	 * @return the CPU and the time it took
+	 */
+	static CpuMeter.Usage relay(Fixture fixture, int rows, CpuMeter cpu) {
+		fixture.truncateOutbox();
+		Fixture.fill(fixture.jdbc, Channels.RELAY, rows, fixture.bodyTemplate, fixture.traceContext);
+		CpuMeter.Window window = cpu.start();
+		fixture.signal.committed();
+		fixture.awaitDrained(Duration.ofMinutes(5));
+		return window.stop();
 	}
 
 	private Measured rawBatches(ExecutorService threads, String topicArn) {

@@ -39,7 +39,10 @@ class BenchmarkSmokeTests {
 					"latency at 500/s p90", "latency at 500/s p99", "latency at 500/s p50, raw receive baseline",
 					"overload 1,500/s for 1 s p50", "overload 1,500/s for 1 s p99",
 					"overload 1,500/s for 1 s backlog at the end", "overload 1,500/s for 1 s drain",
-					"memory: relay backlog with -Xmx256m");
+					"observability on, 100 % sampled / off: commit throughput, relay and listener running",
+					"observability on, 10 % sampled / off: commit throughput, relay and listener running",
+					"observability on, 100 % sampled / off: relay throughput",
+					"observability on, 10 % sampled / off: relay throughput", "memory: relay backlog with -Xmx256m");
 		assertThat(figures).allSatisfy((figure) -> assertThat(figure.get("ours")).isInstanceOf(Double.class)
 			.matches((ours) -> Double.isFinite((Double) ours), "is a number"));
 		assertThat(figures).filteredOn((figure) -> !"-".equals(figure.get("baselineName")))
