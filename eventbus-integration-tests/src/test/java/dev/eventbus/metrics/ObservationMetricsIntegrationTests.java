@@ -99,8 +99,12 @@ class ObservationMetricsIntegrationTests {
 			.isEqualTo(EVENTS);
 		assertThat(handled("alwaysFails", "retried")).as("the first of two deliveries").isEqualTo(EVENTS);
 		assertThat(timer("eventbus.handle.lag", "listener", "succeeds", "channel", "MeteredItem")).isEqualTo(EVENTS);
-		assertThat(deadLettered("rejects", "not_retryable", "RejectedException")).isEqualTo(EVENTS);
-		assertThat(deadLettered("alwaysFails", "max_deliveries", "IllegalStateException")).isEqualTo(EVENTS);
+		// counted once SQS accepted the dead letter, which the error handler sends after the
+		// handle observation has stopped with its outcome
+		await().atMost(TIMEOUT).untilAsserted(() -> {
+			assertThat(deadLettered("rejects", "not_retryable", "RejectedException")).isEqualTo(EVENTS);
+			assertThat(deadLettered("alwaysFails", "max_deliveries", "IllegalStateException")).isEqualTo(EVENTS);
+		});
 		List<Message> dead = drain("it-metrics-alwaysFails-dlq", EVENTS);
 		assertThat(dead).hasSize(EVENTS)
 			.allSatisfy((message) -> assertThat(message.messageAttributes().get("eventbus-error").stringValue())
