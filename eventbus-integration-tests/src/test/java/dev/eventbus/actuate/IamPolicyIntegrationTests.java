@@ -113,6 +113,17 @@ class IamPolicyIntegrationTests {
 			.until(() -> listener(endpoint.get("").json(), "ledger-deletes").path("deadLetterQueueDepth")
 				.path("visible")
 				.asLong() == dead + 1);
+		// Spring Cloud AWS deletes handled messages in batches, after the listener returned: wait
+		// until both queues hold nothing in flight, so the deletions are among the calls recorded
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			JsonNode overview = endpoint.get("").json();
+			return inFlight(overview, "ledger-deletes") == 0 && inFlight(overview, "ledger-all") == 0;
+		});
+	}
+
+	private static long inFlight(JsonNode overview, String listener) {
+		JsonNode depth = listener(overview, listener).path("queueDepth");
+		return depth.path("visible").asLong(-1) + depth.path("inFlight").asLong(-1);
 	}
 
 	private static Set<String> allowed(JsonNode policy) {
