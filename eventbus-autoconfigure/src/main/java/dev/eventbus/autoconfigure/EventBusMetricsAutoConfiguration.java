@@ -1,8 +1,6 @@
 package dev.eventbus.autoconfigure;
 
 import java.time.Duration;
-import java.util.Set;
-import java.util.TreeSet;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
@@ -17,7 +15,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.eventbus.capture.PublishedChannels;
 import dev.eventbus.consume.ConsumptionBreakers;
 import dev.eventbus.consume.ListenerContainers;
 import dev.eventbus.metrics.CapturedEventsCounter;
@@ -67,16 +64,9 @@ public final class EventBusMetricsAutoConfiguration {
 			Duration interval = properties.getMetrics().getOutboxInterval();
 			PropertyChecks.positive("eventbus.metrics.outbox-interval", interval);
 			return new OutboxGauges(backlog, registry, interval,
-					() -> publishedChannels(entityManagerFactories));
+					() -> EventBusTransportAutoConfiguration.publishedChannels(entityManagerFactories));
 		}
 
-	}
-
-	/** The channels of the {@code @PublishEvents} entities of all persistence units. */
-	private static Set<String> publishedChannels(ObjectProvider<EntityManagerFactory> entityManagerFactories) {
-		Set<String> published = new TreeSet<>();
-		entityManagerFactories.orderedStream().forEach((emf) -> published.addAll(PublishedChannels.of(emf)));
-		return published;
 	}
 
 	@Configuration(proxyBeanMethods = false)
