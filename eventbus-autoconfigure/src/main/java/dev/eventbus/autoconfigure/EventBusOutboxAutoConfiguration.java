@@ -25,9 +25,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 
+import dev.eventbus.PayloadMapper;
+import dev.eventbus.capture.BulkMutationGuard;
 import dev.eventbus.capture.CommittedEventsListener;
 import dev.eventbus.capture.EventCaptureIntegrator;
 import dev.eventbus.capture.EventFactory;
+import dev.eventbus.capture.PayloadMappers;
 import dev.eventbus.message.EventMessageCodec;
 import dev.eventbus.observation.OutboxTraceContext;
 import dev.eventbus.outbox.FailingEvents;
@@ -101,9 +104,18 @@ public final class EventBusOutboxAutoConfiguration {
 
 	@Bean
 	HibernatePropertiesCustomizer eventBusCaptureCustomizer(EventFactory events, OutboxStore store,
-			OutboxSignal signal, ObjectProvider<CommittedEventsListener> committed) {
-		Integrator integrator = new EventCaptureIntegrator(events, store, signal, committed.orderedStream().toList());
-		return (hibernateProperties) -> addIntegrator(hibernateProperties, integrator);
+			OutboxSignal signal, ObjectProvider<CommittedEventsListener> committed,
+			ObjectProvider<PayloadMapper> mappers, EventBusProperties properties) {
+		EventBusProperties.Publish publish = properties.getPublish();
+		Integrator integrator = new EventCaptureIntegrator(events, store, signal, committed.orderedStream().toList(),
+				publish.isCollapsePerTransaction(), new PayloadMappers(mappers.orderedStream().toList()));
+		return (hibernateProperties) -> {
+			addIntegrator(hibernateProperties, integrator);
+			if (!publish.isAllowBulkMutations()) {
+				// a translator of the application's own is kept: it then decides about bulk statements
+				hibernateProperties.putIfAbsent(BulkMutationGuard.SETTING, BulkMutationGuard.class.getName());
+			}
+		};
 	}
 
 	@Bean

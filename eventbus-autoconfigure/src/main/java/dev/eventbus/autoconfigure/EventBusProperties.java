@@ -128,6 +128,20 @@ public class EventBusProperties {
 		 */
 		private boolean fifo;
 
+		/**
+		 * Whether the changes of one entity in one transaction are published as one net event
+		 * (created then updated: one created with the final state; created then deleted: nothing;
+		 * updated then deleted: deleted). When false, every flushed change is an event.
+		 */
+		private boolean collapsePerTransaction = true;
+
+		/**
+		 * Whether JPQL, HQL and Criteria bulk update, delete and insert statements on
+		 * PublishEvents entities may run. Their changes are never published; by default such a
+		 * statement fails with a BulkMutationException.
+		 */
+		private boolean allowBulkMutations;
+
 		public String getTopicPrefix() {
 			return this.topicPrefix;
 		}
@@ -150,6 +164,22 @@ public class EventBusProperties {
 
 		public void setFifo(boolean fifo) {
 			this.fifo = fifo;
+		}
+
+		public boolean isCollapsePerTransaction() {
+			return this.collapsePerTransaction;
+		}
+
+		public void setCollapsePerTransaction(boolean collapsePerTransaction) {
+			this.collapsePerTransaction = collapsePerTransaction;
+		}
+
+		public boolean isAllowBulkMutations() {
+			return this.allowBulkMutations;
+		}
+
+		public void setAllowBulkMutations(boolean allowBulkMutations) {
+			this.allowBulkMutations = allowBulkMutations;
 		}
 
 	}

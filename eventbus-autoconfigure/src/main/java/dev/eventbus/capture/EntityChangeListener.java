@@ -16,23 +16,27 @@ import org.hibernate.type.Type;
 import org.jspecify.annotations.Nullable;
 
 import dev.eventbus.Action;
+import dev.eventbus.PayloadMapper;
 
 /**
  * Sees every insert, update and delete that Hibernate flushes and, for entities marked with
- * {@link dev.eventbus.PublishEvents}, adds an event to the session's outbox.
+ * {@link dev.eventbus.PublishEvents}, adds the change in its published form (shaped by the
+ * channel's {@link dev.eventbus.PayloadMapper}, if any) to the session's outbox. When changes are
+ * folded per transaction, changes of actions the entity does not publish are added too: the net
+ * change decides (an insert that is not published, then an update, is still an insert).
  */
 final class EntityChangeListener
 		implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener {
 
 	private static final long serialVersionUID = 1L;
 
-	private final transient EventFactory events;
-
 	private final transient SessionOutbox.Registry outboxes;
 
-	EntityChangeListener(EventFactory events, SessionOutbox.Registry outboxes) {
-		this.events = events;
+	private final transient PayloadMappers mappers;
+
+	EntityChangeListener(SessionOutbox.Registry outboxes, PayloadMappers mappers) {
 		this.outboxes = outboxes;
+		this.mappers = mappers;
 	}
 
 	@Override
@@ -43,11 +47,12 @@ final class EntityChangeListener
 	@Override
 	public void onPostUpdate(PostUpdateEvent event) {
 		PublishedEntity entity = published(event.getPersister());
-		if (entity == null || !entity.publishes(Action.UPDATED)) {
+		if (entity == null || !captures(entity, Action.UPDATED)) {
 			return;
 		}
 		Map<String, Map<String, @Nullable Object>> changes = changes(event, entity);
-		if (!changes.isEmpty()) {
+		// folded, an update of excluded attributes only still brings the final version to the net event
+		if (!changes.isEmpty() || this.outboxes.collapses()) {
 			capture(event, Action.UPDATED, event.getState(), changes);
 		}
 	}
@@ -62,22 +67,42 @@ final class EntityChangeListener
 		return false;
 	}
 
+	private boolean captures(PublishedEntity entity, Action action) {
+		return entity.publishes(action) || this.outboxes.collapses();
+	}
+
 	private void capture(AbstractPostDatabaseOperationEvent event, Action action, Object @Nullable [] state,
 			@Nullable Map<String, Map<String, @Nullable Object>> changes) {
 		EntityPersister persister = event.getPersister();
 		PublishedEntity entity = published(persister);
-		if (entity == null || !entity.publishes(action) || state == null) {
+		if (entity == null || !captures(entity, action) || state == null) {
 			return;
 		}
-		SharedSessionContractImplementor session = event.getSession();
-		Object id = event.getId();
 		Object version = persister.isVersioned() ? state[persister.getVersionPropertyIndex()] : null;
-		this.outboxes.add(session,
-				this.events.create(entity.channel(), action, persister.getJpaEntityName(), String.valueOf(id), version,
-						EntityStateReader.payload(persister, id, state, entity.excluded(), session), changes));
+		this.outboxes.add(event.getSession(), new EntityChange(entity, action, persister.getJpaEntityName(),
+				String.valueOf(event.getId()), version, payload(event, entity, state), changes));
 	}
 
-	private static Map<String, Map<String, @Nullable Object>> changes(PostUpdateEvent event, PublishedEntity entity) {
+	private Map<String, @Nullable Object> payload(AbstractPostDatabaseOperationEvent event, PublishedEntity entity,
+			Object[] state) {
+		EntityPersister persister = event.getPersister();
+		Map<String, @Nullable Object> payload = EntityStateReader.payload(persister, event.getId(), state,
+				entity.excluded(), event.getSession());
+		PayloadMapper mapper = this.mappers.forChannel(entity.channel());
+		return (mapper != null) ? mapper.map(persister.getJpaEntityName(), payload) : payload;
+	}
+
+	private Map<String, Map<String, @Nullable Object>> changes(PostUpdateEvent event, PublishedEntity entity) {
+		if (this.mappers.forChannel(entity.channel()) == null) {
+			return attributeChanges(event, entity);
+		}
+		Object @Nullable [] old = event.getOldState();
+		Map<String, @Nullable Object> before = (old != null) ? payload(event, entity, old) : Map.of();
+		return PayloadMappers.changes(before, payload(event, entity, event.getState()));
+	}
+
+	private static Map<String, Map<String, @Nullable Object>> attributeChanges(PostUpdateEvent event,
+			PublishedEntity entity) {
 		EntityPersister persister = event.getPersister();
 		String[] names = persister.getPropertyNames();
 		Type[] types = persister.getPropertyTypes();
@@ -94,10 +119,9 @@ final class EntityChangeListener
 			boolean changed = (dirty != null) ? contains(dirty, i)
 					: (old == null || !types[i].isSame(old[i], state[i]));
 			if (changed) {
-				Map<String, @Nullable Object> change = new LinkedHashMap<>(2);
-				change.put("old", (old != null) ? EntityStateReader.value(types[i], old[i], session) : null);
-				change.put("new", EntityStateReader.value(types[i], state[i], session));
-				changes.put(names[i], change);
+				changes.put(names[i],
+						EntityChange.change((old != null) ? EntityStateReader.value(types[i], old[i], session) : null,
+								EntityStateReader.value(types[i], state[i], session)));
 			}
 		}
 		return changes;

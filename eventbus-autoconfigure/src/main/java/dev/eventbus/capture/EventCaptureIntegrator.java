@@ -22,6 +22,8 @@ public final class EventCaptureIntegrator implements org.hibernate.integrator.sp
 
 	private final EntityChangeListener listener;
 
+	private final PayloadMappers mappers;
+
 	/**
 	 * Creates the integrator.
 	 * @param events builds the events
@@ -41,7 +43,25 @@ public final class EventCaptureIntegrator implements org.hibernate.integrator.sp
 	 */
 	public EventCaptureIntegrator(EventFactory events, OutboxStore store, OutboxSignal signal,
 			List<CommittedEventsListener> committed) {
-		this.listener = new EntityChangeListener(events, new SessionOutbox.Registry(store, signal, committed));
+		this(events, store, signal, committed, true, PayloadMappers.NONE);
+	}
+
+	/**
+	 * Creates the integrator.
+	 * @param events builds the events
+	 * @param store the outbox the events are appended to
+	 * @param signal woken after a commit that appended events
+	 * @param committed told after each commit that appended events
+	 * @param collapse whether the changes of an entity in one transaction become one net event
+	 * ({@code false}: an event per flushed change)
+	 * @param mappers the payload mappers by channel, checked against the persistence unit's
+	 * channels once the session factory is built
+	 */
+	public EventCaptureIntegrator(EventFactory events, OutboxStore store, OutboxSignal signal,
+			List<CommittedEventsListener> committed, boolean collapse, PayloadMappers mappers) {
+		this.listener = new EntityChangeListener(
+				new SessionOutbox.Registry(store, signal, committed, events, collapse), mappers);
+		this.mappers = mappers;
 	}
 
 	@Override
@@ -55,6 +75,7 @@ public final class EventCaptureIntegrator implements org.hibernate.integrator.sp
 			@Override
 			public void sessionFactoryCreated(SessionFactory factory) {
 				PublishedEntityValidator.validate(sessionFactory);
+				EventCaptureIntegrator.this.mappers.validate(PublishedEntityValidator.channels(sessionFactory));
 			}
 		});
 	}

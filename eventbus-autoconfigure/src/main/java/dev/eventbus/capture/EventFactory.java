@@ -94,9 +94,36 @@ public final class EventFactory {
 	public OutboxEvent create(String channel, Action action, String entityType, @Nullable String entityId,
 			@Nullable Object entityVersion, Map<String, @Nullable Object> payload,
 			@Nullable Map<String, Map<String, @Nullable Object>> changes) {
-		String topic = this.topics.computeIfAbsent(channel, this.naming::topicName);
+		return create(channel, action, entityType, entityId, entityVersion, payload, changes, stamp());
+	}
+
+	/**
+	 * A new event id and capture time.
+	 * @return the stamp of an event captured now
+	 */
+	Stamp stamp() {
 		Instant now = this.clock.instant();
-		UUID eventId = TimeOrderedIds.next(now.toEpochMilli());
+		return new Stamp(TimeOrderedIds.next(now.toEpochMilli()), now);
+	}
+
+	/**
+	 * The outbox event of an entity change, with the id and time of an earlier stamp: a net
+	 * change keeps those of its first change.
+	 * @param change the change
+	 * @param stamp the event's id and capture time
+	 * @return the event to append
+	 */
+	OutboxEvent create(EntityChange change, Stamp stamp) {
+		return create(change.entity().channel(), change.action(), change.entityType(), change.entityId(),
+				change.version(), change.payload(), change.changes(), stamp);
+	}
+
+	private OutboxEvent create(String channel, Action action, String entityType, @Nullable String entityId,
+			@Nullable Object entityVersion, Map<String, @Nullable Object> payload,
+			@Nullable Map<String, Map<String, @Nullable Object>> changes, Stamp stamp) {
+		String topic = this.topics.computeIfAbsent(channel, this.naming::topicName);
+		Instant now = stamp.occurredAt();
+		UUID eventId = stamp.eventId();
 		String body = this.codec.write(new EventMessage(eventId.toString(), channel, action.wireName(), entityType,
 				entityId, now, this.publisher, EventMessage.FORMAT_VERSION, entityVersion, payload, changes));
 		if (body.length() * 3 > MAX_BODY_BYTES) {
@@ -121,6 +148,15 @@ public final class EventFactory {
 					+ " of the trace_context column; logged once");
 		}
 		return null;
+	}
+
+	/**
+	 * The id and capture time of an event.
+	 *
+	 * @param eventId the event id
+	 * @param occurredAt the capture time, the envelope's {@code occurredAt}
+	 */
+	record Stamp(UUID eventId, Instant occurredAt) {
 	}
 
 }

@@ -46,6 +46,22 @@ final class PublishedEntityValidator {
 		attributesByAnnotatedClass.forEach(PublishedEntityValidator::validate);
 	}
 
+	/**
+	 * The channels the {@link dev.eventbus.PublishEvents} entities of a session factory publish to.
+	 * @param sessionFactory the session factory, built
+	 * @return the channels
+	 */
+	static Set<String> channels(SessionFactoryImplementor sessionFactory) {
+		Set<String> channels = new TreeSet<>();
+		sessionFactory.getMappingMetamodel().forEachEntityDescriptor((persister) -> {
+			PublishedEntity entity = PublishedEntity.of(persister.getMappedClass(), persister.getJpaEntityName());
+			if (entity != null) {
+				channels.add(entity.channel());
+			}
+		});
+		return channels;
+	}
+
 	private static void validate(Class<?> annotated, Set<String> attributes) {
 		PublishedEntity entity = PublishedEntity.of(annotated, annotated.getSimpleName());
 		if (entity == null) {

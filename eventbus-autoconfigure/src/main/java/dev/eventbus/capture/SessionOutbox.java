@@ -4,11 +4,13 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.engine.spi.TransactionCompletionCallbacks.AfterCompletionCallback;
 import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
+import org.jspecify.annotations.Nullable;
 
 import dev.eventbus.outbox.OutboxEvent;
 import dev.eventbus.outbox.OutboxSignal;
@@ -17,28 +19,25 @@ import dev.eventbus.outbox.OutboxStore;
 /**
  * Collects the events of one Hibernate session's transaction and writes them to the outbox in
  * one JDBC batch on the session's own connection just before the transaction completes (the
- * way Hibernate Envers writes its audit rows). After a commit it wakes the relay; after a
- * rollback the events are gone with the transaction. After a commit the
+ * way Hibernate Envers writes its audit rows). Entity changes are folded into one net event per
+ * entity ({@link NetChanges}) unless every flush is to be published. After a commit it wakes the
+ * relay; after a rollback the events are gone with the transaction. After a commit the
  * {@link CommittedEventsListener}s are told.
  */
 final class SessionOutbox implements BeforeCompletionCallback, AfterCompletionCallback {
 
-	private final Map<SharedSessionContractImplementor, SessionOutbox> open;
+	private final Registry registry;
 
-	private final OutboxStore store;
+	/** In capture order; {@code null} where an entity's changes cancelled out. */
+	private final List<@Nullable OutboxEvent> events = new ArrayList<>();
 
-	private final OutboxSignal signal;
+	private final @Nullable NetChanges net;
 
-	private final List<CommittedEventsListener> listeners;
+	private List<OutboxEvent> written = List.of();
 
-	private final List<OutboxEvent> events = new ArrayList<>();
-
-	private SessionOutbox(Map<SharedSessionContractImplementor, SessionOutbox> open, OutboxStore store,
-			OutboxSignal signal, List<CommittedEventsListener> listeners) {
-		this.open = open;
-		this.store = store;
-		this.signal = signal;
-		this.listeners = listeners;
+	private SessionOutbox(Registry registry) {
+		this.registry = registry;
+		this.net = registry.collapse ? new NetChanges(registry.factory) : null;
 	}
 
 	/**
@@ -54,18 +53,58 @@ final class SessionOutbox implements BeforeCompletionCallback, AfterCompletionCa
 
 		private final List<CommittedEventsListener> listeners;
 
-		Registry(OutboxStore store, OutboxSignal signal, List<CommittedEventsListener> listeners) {
+		private final EventFactory factory;
+
+		private final boolean collapse;
+
+		Registry(OutboxStore store, OutboxSignal signal, List<CommittedEventsListener> listeners, EventFactory factory,
+				boolean collapse) {
 			this.store = store;
 			this.signal = signal;
 			this.listeners = List.copyOf(listeners);
+			this.factory = factory;
+			this.collapse = collapse;
 		}
 
+		/**
+		 * Whether the changes of an entity are folded into one net event per transaction.
+		 * @return {@code true} unless every flush is published
+		 */
+		boolean collapses() {
+			return this.collapse;
+		}
+
+		/**
+		 * Adds an event as it is: it is never folded into another one.
+		 * @param session the session
+		 * @param event the event
+		 */
 		void add(SharedSessionContractImplementor session, OutboxEvent event) {
-			this.open.computeIfAbsent(session, this::register).events.add(event);
+			outbox(session).events.add(event);
+		}
+
+		/**
+		 * Adds an entity change: folded into the entity's net event, or an event of its own
+		 * when every flush is published.
+		 * @param session the session
+		 * @param change the change
+		 */
+		void add(SharedSessionContractImplementor session, EntityChange change) {
+			SessionOutbox outbox = outbox(session);
+			if (outbox.net != null) {
+				outbox.net.add(change, outbox.events);
+			}
+			else if (change.published()) {
+				outbox.events.add(this.factory.create(change, this.factory.stamp()));
+			}
+		}
+
+		private SessionOutbox outbox(SharedSessionContractImplementor session) {
+			return this.open.computeIfAbsent(session, this::register);
 		}
 
 		private SessionOutbox register(SharedSessionContractImplementor session) {
-			SessionOutbox outbox = new SessionOutbox(this.open, this.store, this.signal, this.listeners);
+			SessionOutbox outbox = new SessionOutbox(this);
 			session.getTransactionCompletionCallbacks().registerCallback((BeforeCompletionCallback) outbox);
 			session.getTransactionCompletionCallbacks().registerCallback((AfterCompletionCallback) outbox);
 			return outbox;
@@ -75,19 +114,20 @@ final class SessionOutbox implements BeforeCompletionCallback, AfterCompletionCa
 
 	@Override
 	public void doBeforeTransactionCompletion(SharedSessionContractImplementor session) {
-		if (!this.events.isEmpty()) {
+		this.written = this.events.stream().filter(Objects::nonNull).toList();
+		if (!this.written.isEmpty()) {
 			Connection connection = session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
-			this.store.append(connection, this.events);
+			this.registry.store.append(connection, this.written);
 		}
 	}
 
 	@Override
 	public void doAfterTransactionCompletion(boolean success, SharedSessionContractImplementor session) {
-		this.open.remove(session);
-		if (success && !this.events.isEmpty()) {
-			this.signal.committed();
-			List<OutboxEvent> committed = List.copyOf(this.events);
-			this.listeners.forEach((listener) -> listener.committed(committed));
+		this.registry.open.remove(session);
+		if (success && !this.written.isEmpty()) {
+			this.registry.signal.committed();
+			List<OutboxEvent> committed = this.written;
+			this.registry.listeners.forEach((listener) -> listener.committed(committed));
 		}
 	}
 
