@@ -95,6 +95,32 @@ class EventBusMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void countsTheNetEventsOfACommit() {
+		this.runner.withUserConfiguration(Registry.class, EntitiesConfiguration.class)
+			.withPropertyValues("eventbus.consume.enabled=false")
+			.run((context) -> {
+			TransactionTemplate tx = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+			EntityManager entityManager = context.getBean(EntityManagerFactory.class).createEntityManager();
+			tx.executeWithoutResult((status) -> {
+				entityManager.joinTransaction();
+				EntitiesConfiguration.Shipment kept = new EntitiesConfiguration.Shipment();
+				EntitiesConfiguration.Shipment dropped = new EntitiesConfiguration.Shipment();
+				entityManager.persist(kept);
+				entityManager.persist(dropped);
+				entityManager.flush();
+				kept.status = "PACKED";
+				entityManager.remove(dropped);
+				entityManager.flush();
+			});
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get("eventbus.captured").tag("channel", "Shipment").tag("action", "created").counter()
+				.count()).isEqualTo(1);
+			assertThat(registry.find("eventbus.captured").tag("action", "updated").counter()).isNull();
+			assertThat(registry.find("eventbus.captured").tag("action", "deleted").counter()).isNull();
+		});
+	}
+
+	@Test
 	void countsTheEventsOfACommitAndNothingOfARollback() {
 		this.runner.withUserConfiguration(Registry.class, EntitiesConfiguration.class)
 			.withPropertyValues("eventbus.consume.enabled=false")
