@@ -30,6 +30,8 @@ import dev.eventbus.capture.BulkMutationGuard;
 import dev.eventbus.capture.CommittedEventsListener;
 import dev.eventbus.capture.EventCaptureIntegrator;
 import dev.eventbus.capture.EventFactory;
+import dev.eventbus.capture.MultiTableInsertGuard;
+import dev.eventbus.capture.MultiTableMutationGuard;
 import dev.eventbus.capture.PayloadMappers;
 import dev.eventbus.message.EventMessageCodec;
 import dev.eventbus.observation.OutboxTraceContext;
@@ -112,8 +114,10 @@ public final class EventBusOutboxAutoConfiguration {
 		return (hibernateProperties) -> {
 			addIntegrator(hibernateProperties, integrator);
 			if (!publish.isAllowBulkMutations()) {
-				// a translator of the application's own is kept: it then decides about bulk statements
+				// a strategy of the application's own is kept: it then decides about bulk statements
 				hibernateProperties.putIfAbsent(BulkMutationGuard.SETTING, BulkMutationGuard.class.getName());
+				hibernateProperties.putIfAbsent(MultiTableMutationGuard.SETTING, MultiTableMutationGuard.class.getName());
+				hibernateProperties.putIfAbsent(MultiTableInsertGuard.SETTING, MultiTableInsertGuard.class.getName());
 			}
 		};
 	}

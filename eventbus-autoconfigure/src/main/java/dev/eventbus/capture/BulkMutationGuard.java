@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.hibernate.engine.spi.LoadQueryInfluencers;
+import org.hibernate.metamodel.MappingMetamodel;
 import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.query.spi.QueryOptions;
@@ -29,8 +30,9 @@ import dev.eventbus.BulkMutationException;
  * {@code SqmTranslatorFactory}, which this class is (set as {@code hibernate.query.sqm.translator},
  * a class name Hibernate instantiates); a statement is translated again each time it runs until a
  * translation succeeds, so a refused statement is refused every time. Statements on entities
- * spread over several tables (joined or table-per-class inheritance, secondary tables) are
- * translated by Hibernate's multi-table strategies instead and are not seen; native SQL never is.
+ * spread over several tables (joined or table-per-class inheritance, secondary tables) go through
+ * Hibernate's multi-table strategies instead, which {@link MultiTableMutationGuard} and
+ * {@link MultiTableInsertGuard} wrap. Native SQL is never seen.
  */
 public class BulkMutationGuard extends StandardSqmTranslatorFactory {
 
@@ -42,14 +44,20 @@ public class BulkMutationGuard extends StandardSqmTranslatorFactory {
 			QueryOptions queryOptions, DomainParameterXref domainParameterXref,
 			QueryParameterBindings domainParameterBindings, LoadQueryInfluencers loadQueryInfluencers,
 			SqlAstCreationContext creationContext) {
-		check(statement, creationContext);
+		check(statement, creationContext.getMappingMetamodel());
 		return super.createMutationTranslator(statement, queryOptions, domainParameterXref, domainParameterBindings,
 				loadQueryInfluencers, creationContext);
 	}
 
-	private static void check(SqmDmlStatement<?> statement, SqlAstCreationContext context) {
+	/**
+	 * Refuses a statement whose target, or a subclass of it, publishes events.
+	 * @param statement the bulk statement
+	 * @param metamodel the session factory's mapping metamodel
+	 * @throws BulkMutationException if the statement would bypass the capture
+	 */
+	static void check(SqmDmlStatement<?> statement, MappingMetamodel metamodel) {
 		String entityName = statement.getTarget().getEntityName();
-		EntityPersister target = context.getMappingMetamodel().getEntityDescriptor(entityName);
+		EntityPersister target = metamodel.getEntityDescriptor(entityName);
 		List<EntityMappingType> types = new ArrayList<>();
 		types.add(target);
 		types.addAll(target.getSubMappingTypes());
