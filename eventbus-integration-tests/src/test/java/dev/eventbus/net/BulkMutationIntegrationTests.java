@@ -1,35 +1,28 @@
 package dev.eventbus.net;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaDelete;
 import jakarta.persistence.criteria.Root;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.eventbus.Action;
 import dev.eventbus.BulkMutationException;
 import dev.eventbus.EntityEvent;
-import dev.eventbus.failure.Deliveries;
 import dev.eventbus.failure.TestSchema;
 import dev.eventbus.net.NetApplication.Received;
 import dev.eventbus.test.EnableFauxqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 11 item 6: JPQL and Criteria bulk statements on a {@code @PublishEvents} entity fail
@@ -40,21 +33,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = NetApplication.class,
 		properties = { "spring.application.name=net-bulk", "eventbus.publish.topic-prefix=net-bulk-" })
 @DirtiesContext
-class BulkMutationIntegrationTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
-	EntityManager entityManager;
-
-	@Autowired
-	Deliveries<Received> received;
-
-	@Autowired
-	JdbcTemplate jdbc;
+class BulkMutationIntegrationTests extends NetTests {
 
 	@DynamicPropertySource
 	static void schema(DynamicPropertyRegistry registry) {
@@ -82,7 +61,7 @@ class BulkMutationIntegrationTests {
 		assertThat(status(id)).isEqualTo("NEW");
 		// the change made the way the message says is published, with the status the bulk update did not set
 		this.tx.executeWithoutResult((status) -> this.entityManager.find(Ticket.class, id).setStatus("PAID"));
-		List<Received> events = awaitEvents(id, 2);
+		List<Received> events = awaitEvents("NetTicket", id, 2);
 		assertThat(events.get(1).event().changes().get("status")).isEqualTo(new EntityEvent.Change("NEW", "PAID"));
 	}
 
@@ -168,7 +147,7 @@ class BulkMutationIntegrationTests {
 	private UUID create(String status) {
 		UUID id = UUID.randomUUID();
 		this.tx.executeWithoutResult((tx) -> this.entityManager.persist(new Ticket(id, status, BigDecimal.ONE)));
-		assertThat(awaitEvents(id, 1).get(0).action()).isEqualTo(Action.CREATED);
+		assertThat(awaitEvents("NetTicket", id, 1).get(0).action()).isEqualTo(Action.CREATED);
 		return id;
 	}
 
@@ -176,9 +155,5 @@ class BulkMutationIntegrationTests {
 		return this.jdbc.queryForObject("select status from net_tickets where id = ?", String.class, id);
 	}
 
-	private List<Received> awaitEvents(UUID id, int count) {
-		await().atMost(TIMEOUT).until(() -> NetApplication.of(this.received, "NetTicket", id).size() >= count);
-		return NetApplication.of(this.received, "NetTicket", id);
-	}
 
 }

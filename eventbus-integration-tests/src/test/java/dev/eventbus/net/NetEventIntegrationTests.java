@@ -1,33 +1,26 @@
 package dev.eventbus.net;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.eventbus.Action;
 import dev.eventbus.EntityEvent;
-import dev.eventbus.failure.Deliveries;
 import dev.eventbus.failure.TestSchema;
 import dev.eventbus.net.NetApplication.Received;
 import dev.eventbus.test.EnableFauxqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 11 item 5, one net event per entity per transaction (the default): each way two changes
@@ -42,21 +35,7 @@ import static org.awaitility.Awaitility.await;
 				"spring.jpa.properties.hibernate.order_inserts=true",
 				"spring.jpa.properties.hibernate.order_updates=true" })
 @DirtiesContext
-class NetEventIntegrationTests {
-
-	static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
-	EntityManager entityManager;
-
-	@Autowired
-	Deliveries<Received> received;
-
-	@Autowired
-	JdbcTemplate jdbc;
+class NetEventIntegrationTests extends NetTests {
 
 	@DynamicPropertySource
 	static void schema(DynamicPropertyRegistry registry) {
@@ -79,7 +58,7 @@ class NetEventIntegrationTests {
 			ticket.setAmount(new BigDecimal("12.00"));
 		});
 		assertThat(rows(id)).extracting(Row::action).containsExactly("created");
-		EntityEvent<Map<String, Object>> created = awaitEvents(id, 1).get(0).event();
+		EntityEvent<Map<String, Object>> created = awaitEvents("NetTicket", id, 1).get(0).event();
 		assertThat(created.action()).isEqualTo(Action.CREATED);
 		assertThat(created.payload()).containsEntry("status", "PAID").containsEntry("version", 2)
 			.doesNotContainKey("secret");
@@ -90,7 +69,7 @@ class NetEventIntegrationTests {
 		assertThat(created.occurredAt()).isBetween(firstChange[0], firstChange[1]);
 
 		this.tx.executeWithoutResult((status) -> this.entityManager.find(Ticket.class, id).setStatus("SHIPPED"));
-		EntityEvent<Map<String, Object>> updated = awaitEvents(id, 2).get(1).event();
+		EntityEvent<Map<String, Object>> updated = awaitEvents("NetTicket", id, 2).get(1).event();
 		assertThat(updated.changes()).containsOnlyKeys("status");
 		assertThat(updated.changes().get("status")).isEqualTo(new EntityEvent.Change("PAID", "SHIPPED"));
 		assertThat(updated.entityVersion()).isEqualTo(3);
@@ -109,7 +88,7 @@ class NetEventIntegrationTests {
 			ticket.setAmount(new BigDecimal("10.00")); // back to its old value: drops out
 		});
 		assertThat(rows(id)).extracting(Row::action).containsExactly("created", "updated");
-		EntityEvent<Map<String, Object>> updated = awaitEvents(id, 2).get(1).event();
+		EntityEvent<Map<String, Object>> updated = awaitEvents("NetTicket", id, 2).get(1).event();
 		assertThat(updated.action()).isEqualTo(Action.UPDATED);
 		assertThat(updated.changes()).containsOnlyKeys("status");
 		assertThat(updated.changes().get("status")).isEqualTo(new EntityEvent.Change("NEW", "PAID"));
@@ -130,7 +109,7 @@ class NetEventIntegrationTests {
 		assertThat(rows(id)).extracting(Row::action).containsExactly("created");
 		// the barrier: the next change of the same entity, in order after anything the transaction had published
 		this.tx.executeWithoutResult((status) -> this.entityManager.find(Ticket.class, id).setStatus("LAST"));
-		List<Received> events = awaitEvents(id, 2);
+		List<Received> events = awaitEvents("NetTicket", id, 2);
 		assertThat(events).extracting(Received::action).containsExactly(Action.CREATED, Action.UPDATED);
 		assertThat(events.get(1).event().changes().get("status")).isEqualTo(new EntityEvent.Change("NEW", "LAST"));
 		assertThat(events.get(1).event().entityVersion()).isEqualTo(3);
@@ -150,7 +129,7 @@ class NetEventIntegrationTests {
 		});
 		assertThat(rows(id)).isEmpty();
 		UUID barrier = create("BARRIER", "1.00");
-		awaitEvents(barrier, 1);
+		awaitEvents("NetTicket", barrier, 1);
 		assertThat(NetApplication.of(this.received, "NetTicket", id)).isEmpty();
 	}
 
@@ -164,7 +143,7 @@ class NetEventIntegrationTests {
 			this.entityManager.remove(ticket);
 		});
 		assertThat(rows(id)).extracting(Row::action).containsExactly("created", "deleted");
-		EntityEvent<Map<String, Object>> deleted = awaitEvents(id, 2).get(1).event();
+		EntityEvent<Map<String, Object>> deleted = awaitEvents("NetTicket", id, 2).get(1).event();
 		assertThat(deleted.action()).isEqualTo(Action.DELETED);
 		assertThat(deleted.payload()).containsEntry("status", "CANCELLED");
 		assertThat(deleted.entityVersion()).isEqualTo(1);
@@ -183,7 +162,7 @@ class NetEventIntegrationTests {
 			again.setStatus("SECOND_FINAL");
 		});
 		assertThat(rows(id)).extracting(Row::action).containsExactly("created", "deleted", "created");
-		List<Received> events = awaitEvents(id, 3);
+		List<Received> events = awaitEvents("NetTicket", id, 3);
 		assertThat(events).extracting(Received::action)
 			.containsExactly(Action.CREATED, Action.DELETED, Action.CREATED);
 		assertThat(events.get(1).payload()).containsEntry("status", "FIRST");
@@ -215,13 +194,13 @@ class NetEventIntegrationTests {
 		}
 		for (UUID id : ids.subList(5, 25)) {
 			assertThat(rows(id)).extracting(Row::action).as("rows of %s", id).containsExactly("created");
-			EntityEvent<Map<String, Object>> created = awaitEvents(id, 1).get(0).event();
+			EntityEvent<Map<String, Object>> created = awaitEvents("NetTicket", id, 1).get(0).event();
 			assertThat(created.payload()).containsEntry("status", "BATCH_UPDATED");
 			assertThat(((Number) created.payload().get("amount")).intValue()).isEqualTo(10);
 			assertThat(created.entityVersion()).isEqualTo(2);
 		}
 		UUID barrier = create("BARRIER", "1.00");
-		awaitEvents(barrier, 1);
+		awaitEvents("NetTicket", barrier, 1);
 		for (UUID id : ids) {
 			assertThat(NetApplication.of(this.received, "NetTicket", id)).hasSizeLessThanOrEqualTo(1);
 		}
@@ -244,8 +223,8 @@ class NetEventIntegrationTests {
 				(rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3)), first.toString(),
 				second.toString());
 		assertThat(rows).extracting(Row::entityId).containsExactly(first.toString(), second.toString());
-		assertThat(awaitEvents(first, 1).get(0).payload()).containsEntry("status", "A1");
-		awaitEvents(second, 1);
+		assertThat(awaitEvents("NetTicket", first, 1).get(0).payload()).containsEntry("status", "A1");
+		awaitEvents("NetTicket", second, 1);
 	}
 
 	private UUID create(String status, String amount) {
@@ -260,11 +239,6 @@ class NetEventIntegrationTests {
 				(rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3)), id.toString());
 	}
 
-	private List<Received> awaitEvents(UUID id, int count) {
-		await().atMost(TIMEOUT)
-			.until(() -> NetApplication.of(this.received, "NetTicket", id).size() >= count);
-		return NetApplication.of(this.received, "NetTicket", id);
-	}
 
 	record Row(String action, String entityId, String eventId) {
 	}

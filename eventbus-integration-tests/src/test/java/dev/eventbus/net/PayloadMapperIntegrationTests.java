@@ -1,31 +1,24 @@
 package dev.eventbus.net;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.eventbus.Action;
 import dev.eventbus.EntityEvent;
-import dev.eventbus.failure.Deliveries;
 import dev.eventbus.failure.TestSchema;
 import dev.eventbus.net.NetApplication.Received;
 import dev.eventbus.test.EnableFauxqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 11 item 8: the {@code NetBadge} channel's {@link dev.eventbus.PayloadMapper} shapes the
@@ -36,23 +29,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = NetApplication.class,
 		properties = { "spring.application.name=net-mapper", "eventbus.publish.topic-prefix=net-mapper-" })
 @DirtiesContext
-class PayloadMapperIntegrationTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+class PayloadMapperIntegrationTests extends NetTests {
 
 	private static final JsonMapper JSON = new JsonMapper();
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
-	EntityManager entityManager;
-
-	@Autowired
-	Deliveries<Received> received;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@DynamicPropertySource
 	static void schema(DynamicPropertyRegistry registry) {
@@ -71,7 +50,7 @@ class PayloadMapperIntegrationTests {
 		});
 		Map<String, Object> expected = Map.of("id", id, "type", "Badge", "holder", "Ada", "amountCents", 9950,
 				"vip", false);
-		EntityEvent<Map<String, Object>> created = awaitEvents(id, 1).get(0).event();
+		EntityEvent<Map<String, Object>> created = awaitEvents("NetBadge", id, 1).get(0).event();
 		assertThat(created.action()).isEqualTo(Action.CREATED);
 		assertThat(created.payload()).isEqualTo(expected);
 		String body = this.jdbc.queryForObject("select body from eventbus_outbox where entity_id = ?", String.class,
@@ -87,10 +66,10 @@ class PayloadMapperIntegrationTests {
 		long id = System.nanoTime();
 		this.tx.executeWithoutResult(
 				(status) -> this.entityManager.persist(new Badge(id, "Ada", new BigDecimal("99.50"))));
-		awaitEvents(id, 1);
+		awaitEvents("NetBadge", id, 1);
 		this.tx.executeWithoutResult((status) -> this.entityManager.find(Badge.class, id)
 			.setAmount(new BigDecimal("150.00")));
-		EntityEvent<Map<String, Object>> updated = awaitEvents(id, 2).get(1).event();
+		EntityEvent<Map<String, Object>> updated = awaitEvents("NetBadge", id, 2).get(1).event();
 		assertThat(updated.action()).isEqualTo(Action.UPDATED);
 		assertThat(updated.changes()).containsOnlyKeys("amountCents", "vip");
 		assertThat(updated.changes().get("amountCents")).isEqualTo(new EntityEvent.Change(9950, 15000));
@@ -103,22 +82,16 @@ class PayloadMapperIntegrationTests {
 			badge.setPin("9999");
 		});
 		this.tx.executeWithoutResult((status) -> this.entityManager.find(Badge.class, id).setHolder("Grace"));
-		List<Received> events = awaitEvents(id, 3);
+		List<Received> events = awaitEvents("NetBadge", id, 3);
 		assertThat(events.get(2).event().changes()).containsOnlyKeys("holder");
-		assertThat(this.jdbc.queryForList("select action from eventbus_outbox where entity_id = ? order by id",
-				String.class, String.valueOf(id)))
-			.containsExactly("created", "updated", "updated");
+		assertThat(outboxActions(id)).containsExactly("created", "updated", "updated");
 
 		this.tx.executeWithoutResult((status) -> this.entityManager.remove(this.entityManager.find(Badge.class, id)));
-		EntityEvent<Map<String, Object>> deleted = awaitEvents(id, 4).get(3).event();
+		EntityEvent<Map<String, Object>> deleted = awaitEvents("NetBadge", id, 4).get(3).event();
 		assertThat(deleted.action()).isEqualTo(Action.DELETED);
 		assertThat(deleted.payload()).containsEntry("holder", "Grace").containsEntry("amountCents", 15000)
 			.doesNotContainKeys("note", "pin", "amount");
 	}
 
-	private List<Received> awaitEvents(long id, int count) {
-		await().atMost(TIMEOUT).until(() -> NetApplication.of(this.received, "NetBadge", id).size() >= count);
-		return NetApplication.of(this.received, "NetBadge", id);
-	}
 
 }
