@@ -41,7 +41,7 @@ final class EntityChangeListener
 
 	@Override
 	public void onPostInsert(PostInsertEvent event) {
-		capture(event, Action.CREATED, event.getState(), null);
+		capture(event, Action.CREATED, event.getState());
 	}
 
 	@Override
@@ -50,16 +50,17 @@ final class EntityChangeListener
 		if (entity == null || !captures(entity, Action.UPDATED)) {
 			return;
 		}
-		Map<String, Map<String, @Nullable Object>> changes = changes(event, entity);
+		Map<String, @Nullable Object> payload = payload(event, entity, event.getState());
+		Map<String, Map<String, @Nullable Object>> changes = changes(event, entity, payload);
 		// folded, an update of excluded attributes only still brings the final version to the net event
 		if (!changes.isEmpty() || this.outboxes.collapses()) {
-			capture(event, Action.UPDATED, event.getState(), changes);
+			add(event, entity, Action.UPDATED, event.getState(), payload, changes);
 		}
 	}
 
 	@Override
 	public void onPostDelete(PostDeleteEvent event) {
-		capture(event, Action.DELETED, event.getDeletedState(), null);
+		capture(event, Action.DELETED, event.getDeletedState());
 	}
 
 	@Override
@@ -71,16 +72,19 @@ final class EntityChangeListener
 		return entity.publishes(action) || this.outboxes.collapses();
 	}
 
-	private void capture(AbstractPostDatabaseOperationEvent event, Action action, Object @Nullable [] state,
-			@Nullable Map<String, Map<String, @Nullable Object>> changes) {
-		EntityPersister persister = event.getPersister();
-		PublishedEntity entity = published(persister);
-		if (entity == null || !captures(entity, action) || state == null) {
-			return;
+	private void capture(AbstractPostDatabaseOperationEvent event, Action action, Object @Nullable [] state) {
+		PublishedEntity entity = published(event.getPersister());
+		if (entity != null && captures(entity, action) && state != null) {
+			add(event, entity, action, state, payload(event, entity, state), null);
 		}
+	}
+
+	private void add(AbstractPostDatabaseOperationEvent event, PublishedEntity entity, Action action, Object[] state,
+			Map<String, @Nullable Object> payload, @Nullable Map<String, Map<String, @Nullable Object>> changes) {
+		EntityPersister persister = event.getPersister();
 		Object version = persister.isVersioned() ? state[persister.getVersionPropertyIndex()] : null;
 		this.outboxes.add(event.getSession(), new EntityChange(entity, action, persister.getJpaEntityName(),
-				String.valueOf(event.getId()), version, payload(event, entity, state), changes));
+				String.valueOf(event.getId()), version, payload, changes));
 	}
 
 	private Map<String, @Nullable Object> payload(AbstractPostDatabaseOperationEvent event, PublishedEntity entity,
@@ -92,13 +96,14 @@ final class EntityChangeListener
 		return (mapper != null) ? mapper.map(persister.getJpaEntityName(), payload) : payload;
 	}
 
-	private Map<String, Map<String, @Nullable Object>> changes(PostUpdateEvent event, PublishedEntity entity) {
+	/** With a mapper: the keys of the mapped payload that changed; else the dirty published attributes. */
+	private Map<String, Map<String, @Nullable Object>> changes(PostUpdateEvent event, PublishedEntity entity,
+			Map<String, @Nullable Object> payload) {
 		if (this.mappers.forChannel(entity.channel()) == null) {
 			return attributeChanges(event, entity);
 		}
 		Object @Nullable [] old = event.getOldState();
-		Map<String, @Nullable Object> before = (old != null) ? payload(event, entity, old) : Map.of();
-		return PayloadMappers.changes(before, payload(event, entity, event.getState()));
+		return PayloadMappers.changes((old != null) ? payload(event, entity, old) : Map.of(), payload);
 	}
 
 	private static Map<String, Map<String, @Nullable Object>> attributeChanges(PostUpdateEvent event,
