@@ -16,15 +16,20 @@ import org.jspecify.annotations.Nullable;
  * <pre class="code">
  * &#64;Bean
  * PayloadMapper orderPayload() {
- *     return PayloadMapper.of("Order", (entityType, state) -&gt; Map.of(
- *             "id", state.get("id"),
- *             "status", state.get("status"),
- *             "totalCents", ((BigDecimal) state.get("total")).movePointRight(2).longValue()));
+ *     return PayloadMapper.of("Order", (entityType, state) -&gt; {
+ *         Map&lt;String, Object&gt; payload = new LinkedHashMap&lt;&gt;();
+ *         payload.put("id", state.get("id"));
+ *         payload.put("status", state.get("status"));
+ *         BigDecimal total = (BigDecimal) state.get("total");
+ *         payload.put("totalCents", (total != null) ? total.movePointRight(2).longValue() : null);
+ *         return payload;
+ *     });
  * }
  * </pre>
  *
  * At most one mapper per channel, and only for a channel of a {@link PublishEvents} entity:
- * anything else stops start-up. Domain events published from code are not mapped.
+ * anything else stops start-up. Values may be {@code null} (use a map that allows them). Domain
+ * events published from code are not mapped.
  */
 public interface PayloadMapper {
 
