@@ -48,6 +48,27 @@ class FauxqsCacheTests {
 	}
 
 	@Test
+	void twoJvmsInstallingAtOnceShareOneInstallation(@TempDir Path root) throws Exception {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		Process other = new ProcessBuilder(java, "-cp", classPath, CacheInstallMain.class.getName(), root.toString())
+			.redirectErrorStream(true)
+			.start();
+
+		Path dir = FauxqsCache.installed(root);
+
+		assertThat(other.waitFor(5, TimeUnit.MINUTES)).as("the other JVM finished").isTrue();
+		String output = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(other.exitValue()).as("exit code of the other JVM; its output:%n%s", output).isZero();
+		assertThat(output.strip()).endsWith(dir.toString());
+		assertThat(NodePlatform.binary(dir)).isExecutable();
+		try (Stream<Path> entries = Files.list(root)) {
+			assertThat(entries.map((path) -> path.getFileName().toString())).containsExactlyInAnyOrder(
+					dir.getFileName().toString(), dir.getFileName() + ".lock");
+		}
+	}
+
+	@Test
 	void theVersionChangesWithAnyPackageFile() {
 		Map<String, byte[]> files = FauxqsCache.packageFiles();
 		Map<String, byte[]> changed = new LinkedHashMap<>(files);
