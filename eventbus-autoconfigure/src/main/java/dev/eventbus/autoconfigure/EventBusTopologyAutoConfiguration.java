@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.awspring.cloud.autoconfigure.core.AwsConnectionDetails;
 import jakarta.persistence.EntityManagerFactory;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -43,15 +46,25 @@ public final class EventBusTopologyAutoConfiguration {
 	TopologySource eventBusTopology(NamingStrategy naming, EventBusProperties properties, Environment environment,
 			ObjectProvider<EntityManagerFactory> entityManagerFactories,
 			ObjectProvider<ListenerAnnotationBeanPostProcessor> listenerMethods,
-			ObjectProvider<ListenerContainers> listeners, ObjectProvider<CachingTopicResolver> topics) {
+			ObjectProvider<ListenerContainers> listeners, ObjectProvider<CachingTopicResolver> topics,
+			ObjectProvider<AwsConnectionDetails> connectionDetails) {
 		EventBusProperties.Topology topology = properties.getTopology();
 		String region = StringUtils.hasText(topology.getRegion()) ? topology.getRegion()
-				: environment.getProperty("spring.cloud.aws.region.static");
+				: awsRegion(connectionDetails.getIfAvailable(), environment);
 		return new TopologySource(
 				new TopologyBuilder(naming, EventBusTransportAutoConfiguration.provisionSettings(properties)),
 				() -> EventBusTransportAutoConfiguration.publishedChannels(entityManagerFactories),
 				() -> listenerMethods.stream().flatMap((bpp) -> bpp.queueRequests().stream()).toList(),
 				AwsAccount.of(region, topology.getAccountId()), () -> knownArns(listeners, topics, entityManagerFactories));
+	}
+
+	/**
+	 * The region Spring Cloud AWS's clients use, as it resolves it: the connection details' (a
+	 * {@code @ServiceConnection}, eventbus-test's {@code @EnableFauxqs}) win over the property.
+	 */
+	static @Nullable String awsRegion(@Nullable AwsConnectionDetails connectionDetails, Environment environment) {
+		String region = (connectionDetails != null) ? connectionDetails.getRegion() : null;
+		return StringUtils.hasText(region) ? region : environment.getProperty("spring.cloud.aws.region.static");
 	}
 
 	/** ARNs this instance resolved, which name its account and region. */

@@ -12,8 +12,9 @@ import dev.eventbus.test.SnsSqsEndpoint;
 
 /**
  * Starts test applications with {@link SpringApplicationBuilder}. Properties are passed as
- * command-line arguments, which win over the system properties that {@code @EnableFauxqs} sets
- * for the shared emulator.
+ * command-line arguments, which win over system properties and {@code application.properties}
+ * ({@code @EnableFauxqs} sets no property: it gives the test class's own Spring context connection
+ * details, not these applications, so they name their endpoint here).
  */
 public final class TestApps {
 

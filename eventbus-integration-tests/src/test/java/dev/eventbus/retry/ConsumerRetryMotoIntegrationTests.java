@@ -2,11 +2,12 @@ package dev.eventbus.retry;
 
 import org.junit.jupiter.api.condition.EnabledIf;
 
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.eventbus.failure.MotoConnection;
 import dev.eventbus.failure.TestSchema;
-import dev.eventbus.test.MotoServer;
 
 /**
  * Issue 7, a second SNS/SQS implementation: the consumer failure tests of
@@ -15,11 +16,11 @@ import dev.eventbus.test.MotoServer;
  * moto (skipped where {@code moto_server} is not on the {@code PATH}; {@code .ci/run} requires it).
  */
 @EnabledIf("dev.eventbus.test.MotoServer#isAvailable")
+@Import(MotoConnection.class)
 class ConsumerRetryMotoIntegrationTests extends ConsumerRetryIntegrationTests {
 
 	@DynamicPropertySource
 	static void moto(DynamicPropertyRegistry registry) {
-		MotoServer.shared().springProperties().forEach((name, value) -> registry.add(name, () -> value));
 		String url = TestSchema.fresh("it_retry_moto");
 		registry.add("spring.datasource.url", () -> url);
 	}

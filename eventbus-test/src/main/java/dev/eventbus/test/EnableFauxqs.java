@@ -10,9 +10,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs the annotated test class against the {@linkplain FauxqsEmulator#shared() shared} fauxqs SNS/SQS
- * emulator: it is started before the class (once per JVM) and its {@linkplain FauxqsEmulator#springProperties()
- * Spring properties} are set as system properties, so the Spring test context picks them up.
- * Test methods may also declare a {@link FauxqsEmulator} parameter.
+ * emulator: it is installed on first use (into a cache outside the project) and started before the class (once
+ * per JVM), and the class's Spring test context gets an {@code AwsConnectionDetails} bean (Spring Cloud AWS's
+ * connection details: endpoint, region, credentials) that points its SNS and SQS clients at it. No property is
+ * set, so {@code application.yml} and other test classes keep their own {@code spring.cloud.aws.*} settings;
+ * an {@code AwsConnectionDetails} bean of the test's own (LocalStack through {@code @ServiceConnection},
+ * {@link MotoServer#connectionDetails()}) wins over the emulator's. Test methods may also declare a
+ * {@link FauxqsEmulator} parameter. The annotation is found on superclasses and enclosing classes too.
  *
  * <pre>
  * &#64;SpringBootTest
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * </pre>
  *
  * @see FauxqsExtension
+ * @see FauxqsEmulator
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

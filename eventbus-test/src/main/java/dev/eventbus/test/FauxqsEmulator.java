@@ -15,22 +15,23 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A fauxqs SNS/SQS emulator running as a Node.js child process on a free loopback port, or an external SNS/SQS
+ * A fauxqs SNS/SQS emulator running as a Node.js child process on a loopback port, or an external SNS/SQS
  * endpoint configured through {@code EVENTBUS_TEST_AWS_ENDPOINT} (or the system property
  * {@code eventbus.test.aws-endpoint}).
  * <p>
- * The emulator directory (holding {@code start.mjs} and {@code package.json}) is taken from the system property
- * {@code eventbus.emulator.dir}, else the environment variable {@code EVENTBUS_EMULATOR_DIR}, else the first
- * {@code emulator} directory found walking up from {@code user.dir}. Its npm packages are installed with
- * {@code npm ci} when missing. The output of each emulator goes to {@code fauxqs-<port>.log} in
- * {@code java.io.tmpdir}. The emulator listens on 127.0.0.1 only. An emulator still running when the JVM exits is
- * stopped by its watchdog about a second later (its standard input is {@code /dev/null} and plays no part).
+ * The emulator's pinned npm packages and start script ship in this jar and are installed on first use
+ * ({@code npm ci}, so {@code node} and {@code npm} must be on the {@code PATH}) into a cache outside the project,
+ * {@code ~/.cache/eventbus/fauxqs-<version>} by default ({@code eventbus.test.emulator-cache} or
+ * {@code EVENTBUS_EMULATOR_CACHE} name another root), shared by all projects and JVMs of the machine; the Node 24
+ * binary the emulator runs on is the npm package of the platform (Linux or macOS, x64 or arm64). The system
+ * property {@code eventbus.emulator.dir} (or {@code EVENTBUS_EMULATOR_DIR}) runs an emulator directory of your
+ * own instead. The {@linkplain #shared() shared} emulator listens on a free port, or on the one given by
+ * {@code eventbus.test.fauxqs-port} (or {@code EVENTBUS_TEST_FAUXQS_PORT}). The output of each emulator goes to
+ * {@code fauxqs-<port>.log} in {@code java.io.tmpdir}. The emulator listens on 127.0.0.1 only. An emulator still
+ * running when the JVM exits is stopped by its watchdog about a second later (its standard input is
+ * {@code /dev/null} and plays no part).
  */
 public final class FauxqsEmulator implements SnsSqsEndpoint {
-
-	static final String ENDPOINT_PROPERTY = "eventbus.test.aws-endpoint";
-
-	static final String ENDPOINT_ENV = "EVENTBUS_TEST_AWS_ENDPOINT";
 
 	private static final String DEFAULT_REGION = "us-east-1";
 
@@ -76,8 +77,9 @@ public final class FauxqsEmulator implements SnsSqsEndpoint {
 				throw new IllegalStateException("The shared fauxqs emulator failed to start earlier", sharedFailure);
 			}
 			try {
-				String external = setting(ENDPOINT_PROPERTY, ENDPOINT_ENV);
-				shared = (external != null) ? external(external) : start();
+				String external = EmulatorSettings.setting(EmulatorSettings.ENDPOINT_PROPERTY, EmulatorSettings.ENDPOINT_ENV);
+				shared = (external != null) ? external(external)
+						: start(null, ProcessHandle.current().pid(), EmulatorSettings.fixedPort());
 			}
 			catch (RuntimeException ex) {
 				sharedFailure = ex;
@@ -115,9 +117,19 @@ public final class FauxqsEmulator implements SnsSqsEndpoint {
 	 * @return the running emulator
 	 */
 	static FauxqsEmulator start(@Nullable Path dataDir, long watchedPid) {
+		return start(dataDir, watchedPid, 0);
+	}
+
+	/**
+	 * Starts a new emulator on the given port, or on a free one when it is 0.
+	 * @param dataDir the data directory, or {@code null} to keep the state in memory
+	 * @param watchedPid the process whose end stops the emulator
+	 * @param fixedPort the port, or 0 for a free one
+	 * @return the running emulator
+	 */
+	static FauxqsEmulator start(@Nullable Path dataDir, long watchedPid, int fixedPort) {
 		Path directory = FauxqsInstallation.locate();
-		FauxqsInstallation.installIfNeeded(directory);
-		int port = EmulatorProcess.freePort("fauxqs");
+		int port = (fixedPort != 0) ? fixedPort : EmulatorProcess.freePort("fauxqs");
 		FauxqsEmulator emulator = new FauxqsEmulator("http://127.0.0.1:" + port, port, directory,
 				(dataDir != null) ? dataDir.toAbsolutePath() : null, watchedPid);
 		synchronized (emulator) {
@@ -195,8 +207,8 @@ public final class FauxqsEmulator implements SnsSqsEndpoint {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("spring.cloud.aws.endpoint", this.endpoint);
 		String region = isExternal() ? System.getenv("AWS_REGION") : null;
-		properties.put("spring.cloud.aws.region.static", isBlank(region) ? DEFAULT_REGION : region);
-		if (!isExternal() || isBlank(System.getenv("AWS_ACCESS_KEY_ID"))) {
+		properties.put("spring.cloud.aws.region.static", EmulatorSettings.isBlank(region) ? DEFAULT_REGION : region);
+		if (!isExternal() || EmulatorSettings.isBlank(System.getenv("AWS_ACCESS_KEY_ID"))) {
 			properties.put("spring.cloud.aws.credentials.access-key", TEST_CREDENTIAL);
 			properties.put("spring.cloud.aws.credentials.secret-key", TEST_CREDENTIAL);
 		}
@@ -212,8 +224,8 @@ public final class FauxqsEmulator implements SnsSqsEndpoint {
 		String trimmed = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
 		URI uri = URI.create(trimmed);
 		if (uri.getScheme() == null || uri.getHost() == null) {
-			throw new IllegalStateException("The external SNS/SQS endpoint '" + endpoint + "' (" + ENDPOINT_ENV
-					+ " or -D" + ENDPOINT_PROPERTY + ") is not an absolute URL such as http://localhost:4566");
+			throw new IllegalStateException("The external SNS/SQS endpoint '" + endpoint + "' (" + EmulatorSettings.ENDPOINT_ENV
+					+ " or -D" + EmulatorSettings.ENDPOINT_PROPERTY + ") is not an absolute URL such as http://localhost:4566");
 		}
 		int port = (uri.getPort() != -1) ? uri.getPort() : ("https".equals(uri.getScheme()) ? 443 : 80);
 		return new FauxqsEmulator(trimmed, port, null, null, ProcessHandle.current().pid());
@@ -245,18 +257,6 @@ public final class FauxqsEmulator implements SnsSqsEndpoint {
 		started.awaitHealthy(URI.create(this.endpoint + "/health"), (response) -> response.statusCode() == 200
 				&& response.body().replaceAll("\\s", "").contains("\"status\":\"ok\""), STARTUP_TIMEOUT);
 		this.process = started;
-	}
-
-	static @Nullable String setting(String property, String env) {
-		String value = System.getProperty(property);
-		if (isBlank(value)) {
-			value = System.getenv(env);
-		}
-		return isBlank(value) ? null : value.trim();
-	}
-
-	private static boolean isBlank(@Nullable String value) {
-		return value == null || value.isBlank();
 	}
 
 	/**

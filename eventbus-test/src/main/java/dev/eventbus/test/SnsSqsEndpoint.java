@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.awspring.cloud.autoconfigure.core.AwsConnectionDetails;
+
 /**
  * An SNS/SQS endpoint that tests talk to: the {@link FauxqsEmulator}, a {@link MotoServer}, or any endpoint
  * given by its URL through {@link #of(String)}. {@link AwsTestClients} builds SDK clients for it.
@@ -23,6 +25,22 @@ public interface SnsSqsEndpoint {
 	 * @return the properties, by name
 	 */
 	Map<String, String> springProperties();
+
+	/**
+	 * Returns the same settings as {@link #springProperties()} as Spring Cloud AWS's connection details, for a
+	 * test that points its context at this endpoint with a bean rather than with properties (a bean of its own
+	 * wins over the one {@link EnableFauxqs} adds):
+	 * <pre>
+	 * &#64;Bean
+	 * AwsConnectionDetails motoConnectionDetails() {
+	 * 	return MotoServer.shared().connectionDetails();
+	 * }
+	 * </pre>
+	 * @return the endpoint, the region and, where {@link #springProperties()} name them, static credentials
+	 */
+	default AwsConnectionDetails connectionDetails() {
+		return EndpointConnectionDetails.of(this);
+	}
 
 	/**
 	 * An emulator endpoint at the given URL, in the region {@code us-east-1} with the static credentials
