@@ -2,8 +2,6 @@ package dev.eventbus.benchmarks;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * What the event log's indexes ({@code eventbus_outbox_entity (channel, entity_id, id)} and
@@ -40,19 +38,12 @@ final class EventLogIndexFigure {
 				Figure.Goal.REPORT, 0);
 		figure.details.put("threads", this.profile.commitThreads());
 		figure.details.put("secondsPerSide", this.profile.commitDuration().toMillis() / 1000.0);
-		this.fixture.relay.stop();
-		ExecutorService threads = Executors.newFixedThreadPool(this.profile.commitThreads());
-		CommitLoad load = new CommitLoad(this.fixture, threads, this.profile.commitThreads());
 		try {
-			Rounds.alternate(this.profile.warmupRounds(), this.profile.totalRounds(),
-					List.of((round, counted) -> side(figure, load, round, counted, true),
-							(round, counted) -> side(figure, load, round, counted, false)));
+			CommitFigure.withRelayStopped(this.fixture, this.profile,
+					(load, round, counted, indexed) -> side(figure, load, round, counted, indexed));
 		}
 		finally {
-			threads.shutdownNow();
-			CommitFigure.reset(this.fixture);
 			CREATE.forEach(this.fixture.jdbc::execute);
-			this.fixture.relay.start();
 		}
 		return figure;
 	}

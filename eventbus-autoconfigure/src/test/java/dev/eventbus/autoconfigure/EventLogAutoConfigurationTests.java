@@ -34,6 +34,7 @@ import dev.eventbus.LoggedEvent;
 import dev.eventbus.outbox.JdbcEventLog;
 import dev.eventbus.outbox.OutboxRelay;
 
+import static dev.eventbus.autoconfigure.EventBusAutoConfigurationTests.findCause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -141,15 +142,6 @@ class EventLogAutoConfigurationTests {
 			.execute(dataSource);
 		this.runner.withPropertyValues(properties.toArray(String[]::new))
 			.run((context) -> assertThat(context).hasNotFailed());
-	}
-
-	private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
-		for (Throwable t = failure; t != null; t = t.getCause()) {
-			if (type.isInstance(t)) {
-				return type.cast(t);
-			}
-		}
-		throw new AssertionError("no " + type.getSimpleName() + " in " + failure);
 	}
 
 	@Configuration(proxyBeanMethods = false)
