@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -31,6 +32,7 @@ import dev.eventbus.EventLog;
 import dev.eventbus.EventLogPage;
 import dev.eventbus.EventLogPosition;
 import dev.eventbus.LoggedEvent;
+import dev.eventbus.failure.TestApps;
 import dev.eventbus.failure.TestSchema;
 import dev.eventbus.message.EventMessage;
 import dev.eventbus.message.EventMessageCodec;
@@ -38,8 +40,11 @@ import dev.eventbus.outbox.JdbcEventLog;
 import dev.eventbus.outbox.JdbcOutboxStore;
 import dev.eventbus.outbox.OutboxEvent;
 import dev.eventbus.outbox.PendingEvent;
+import dev.eventbus.test.EnableFauxqs;
+import dev.eventbus.test.FauxqsEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
@@ -47,8 +52,9 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * schema script creates the indexes of its reads, the upgrade script adds them to a table without
  * them (and can run twice), and the log's reads return what they should: an entity's published
  * events in id order, and channel pages that stop before an unpublished row and before a row
- * published less than the settle time ago.
+ * published less than the settle time ago. On MariaDB, the start-up check of the indexes too.
  */
+@EnableFauxqs
 class EventLogDialectIntegrationTests {
 
 	private static final String MARIADB_URL = "jdbc:mariadb://127.0.0.1:3306/";
@@ -81,6 +87,40 @@ class EventLogDialectIntegrationTests {
 			admin.createStatement().execute("drop database if exists " + MARIADB_DATABASE);
 			admin.createStatement().execute("create database " + MARIADB_DATABASE);
 			check(new DriverManagerDataSource(MARIADB_URL + MARIADB_DATABASE, "root", ""), "mysql");
+		}
+		finally {
+			try (Connection admin = DriverManager.getConnection(MARIADB_URL, "root", "")) {
+				admin.createStatement().execute("drop database if exists " + MARIADB_DATABASE);
+			}
+		}
+	}
+
+	/**
+	 * The start-up check of the indexes (when eventbus does not run the schema script) reads the
+	 * JDBC metadata of MariaDB right: it fails without an index, naming the upgrade script, and
+	 * passes with both.
+	 */
+	@Test
+	void mariadbStartUpCheckOfTheIndexes(FauxqsEmulator emulator) throws SQLException {
+		assumeThat(mariadbReachable()).as("MariaDB at " + MARIADB_URL + " (user root, no password)").isTrue();
+		try (Connection admin = DriverManager.getConnection(MARIADB_URL, "root", "")) {
+			admin.createStatement().execute("drop database if exists " + MARIADB_DATABASE);
+			admin.createStatement().execute("create database " + MARIADB_DATABASE);
+			DataSource dataSource = new DriverManagerDataSource(MARIADB_URL + MARIADB_DATABASE, "root", "");
+			run(dataSource, "dev/eventbus/schema-mysql.sql");
+			new JdbcTemplate(dataSource).execute(dropIndex("mysql", "eventbus_outbox_channel"));
+			Map<String, String> properties = TestApps.properties(emulator, MARIADB_URL + MARIADB_DATABASE,
+					"it-eventlog-mariadb");
+			properties.put("spring.datasource.username", "root");
+			properties.put("spring.datasource.password", "");
+			properties.put("eventbus.outbox.initialize-schema", "never");
+			assertThatThrownBy(() -> TestApps.run(EventLogApplication.class, properties).close())
+				.hasStackTraceContaining("The index eventbus_outbox_channel of the eventbus_outbox table does not exist")
+				.hasStackTraceContaining("classpath:dev/eventbus/upgrade-eventlog-mysql.sql");
+			run(dataSource, "dev/eventbus/upgrade-eventlog-mysql.sql");
+			try (ConfigurableApplicationContext context = TestApps.run(EventLogApplication.class, properties)) {
+				assertThat(context.getBean(EventLog.class).history("Account", 1L, Map.class)).isEmpty();
+			}
 		}
 		finally {
 			try (Connection admin = DriverManager.getConnection(MARIADB_URL, "root", "")) {
