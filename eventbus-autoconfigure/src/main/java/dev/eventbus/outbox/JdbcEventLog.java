@@ -111,12 +111,17 @@ public final class JdbcEventLog implements EventLog {
 	}
 
 	private <T> LoggedEvent<T> event(Row row, Instant publishedAt, JavaType type) {
-		JsonNode payload = this.codec.readTree(row.body()).get("payload");
+		JsonNode body = this.codec.readTree(row.body());
+		JsonNode payload = body.get("payload");
 		if (payload == null) {
 			throw new MalformedMessageException("the body of outbox row " + row.id() + " has no 'payload'", null);
 		}
+		// the envelope's own value: created_at holds the same instant, to the database's precision
+		JsonNode occurredAt = body.get("occurredAt");
 		return new LoggedEvent<>(new EventLogPosition(row.id()), row.eventId(), row.channel(), row.action(),
-				row.entityId(), row.createdAt(), publishedAt, this.codec.convert(payload, type));
+				row.entityId(), (occurredAt != null && occurredAt.isString()) ? Instant.parse(occurredAt.asString())
+						: row.createdAt(),
+				publishedAt, this.codec.convert(payload, type));
 	}
 
 	private static Row row(ResultSet rs, int index) throws SQLException {
