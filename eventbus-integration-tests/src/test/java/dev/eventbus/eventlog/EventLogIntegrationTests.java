@@ -90,9 +90,8 @@ class EventLogIntegrationTests {
 		assertThat(history).extracting((event) -> event.position().id()).isSorted().doesNotHaveDuplicates();
 		assertThat(history).extracting(LoggedEvent::occurredAt).isSorted();
 		List<String> eventIds = history.stream().map(LoggedEvent::eventId).toList();
+		// the events of the log are the ones delivered (in this order only in FIFO mode: SQS standard queues may reorder)
 		await().atMost(TIMEOUT).until(() -> this.listener.received().containsAll(eventIds));
-		assertThat(this.listener.received()).as("the listener received them in the same order")
-			.containsSubsequence(eventIds);
 		assertThat(this.log.history("Account", "1001", Map.class)).as("a text id and a raw payload")
 			.extracting((event) -> event.payload().get("balance"))
 			.startsWith(10, 20, 30);
