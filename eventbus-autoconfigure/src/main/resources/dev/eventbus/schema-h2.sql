@@ -48,3 +48,8 @@ create table if not exists eventbus_outbox_relay (
 -- A table created before eventbus stored trace contexts gains trace_context (the same statement as
 -- upgrade-tracing-h2.sql).
 alter table eventbus_outbox add column if not exists trace_context varchar(256);
+
+-- A table created before the event log gains the indexes of its reads (the same statements as
+-- upgrade-eventlog-h2.sql; nothing happens when the table has them).
+create index if not exists eventbus_outbox_entity on eventbus_outbox (channel, entity_id, id);
+create index if not exists eventbus_outbox_channel on eventbus_outbox (channel, id);

@@ -80,3 +80,20 @@ set @eventbus_ddl = (select if(count(*) = 0, 'alter table eventbus_outbox add co
 prepare eventbus_upgrade from @eventbus_ddl;
 execute eventbus_upgrade;
 deallocate prepare eventbus_upgrade;
+
+-- A table created before the event log gains the indexes of its reads (the same statements as
+-- upgrade-eventlog-mysql.sql; nothing happens when the table has them).
+set @eventbus_ddl = (select if(count(*) = 0,
+        'create index eventbus_outbox_entity on eventbus_outbox (channel, entity_id, id)', 'do 0')
+    from information_schema.statistics
+    where table_schema = database() and table_name = 'eventbus_outbox' and index_name = 'eventbus_outbox_entity');
+prepare eventbus_upgrade from @eventbus_ddl;
+execute eventbus_upgrade;
+deallocate prepare eventbus_upgrade;
+set @eventbus_ddl = (select if(count(*) = 0,
+        'create index eventbus_outbox_channel on eventbus_outbox (channel, id)', 'do 0')
+    from information_schema.statistics
+    where table_schema = database() and table_name = 'eventbus_outbox' and index_name = 'eventbus_outbox_channel');
+prepare eventbus_upgrade from @eventbus_ddl;
+execute eventbus_upgrade;
+deallocate prepare eventbus_upgrade;

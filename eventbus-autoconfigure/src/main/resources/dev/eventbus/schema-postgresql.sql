@@ -75,3 +75,8 @@ do 'begin
         alter table eventbus_outbox add column trace_context varchar(256);
     end if;
 end';
+
+-- A table created before the event log gains the indexes of its reads (the same statements as
+-- upgrade-eventlog-postgresql.sql; nothing happens when the table has them).
+create index if not exists eventbus_outbox_entity on eventbus_outbox (channel, entity_id, id);
+create index if not exists eventbus_outbox_channel on eventbus_outbox (channel, id);

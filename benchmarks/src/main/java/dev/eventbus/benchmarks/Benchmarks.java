@@ -76,6 +76,9 @@ public final class Benchmarks {
 				if (selected("commit")) {
 					figures.add(new CommitFigure(fixture, profile, cpu).run());
 				}
+				if (selected("eventlog-index")) {
+					figures.add(new EventLogIndexFigure(fixture, profile, cpu).run());
+				}
 				// before the listener figure, which subscribes a raw queue to the same topic
 				if (selected("live-commit")) {
 					figures.addAll(new LiveCommitFigure(fixture, profile, cpu, charts).run());
@@ -130,7 +133,7 @@ public final class Benchmarks {
 
 	/**
 	 * Whether a figure runs: all of them unless {@code -Dbenchmark.only} lists some (startup,
-	 * commit, live-commit, end-to-end, relay, listener, latency, overload, observability, memory), for working
+	 * commit, eventlog-index, live-commit, end-to-end, relay, listener, latency, overload, observability, memory), for working
 	 * on one figure.
 	 */
 	private static boolean selected(String figure) {

@@ -31,20 +31,46 @@ final class CommitFigure {
 				"same entity without @PublishEvents", Figure.Goal.AT_LEAST, 0.85);
 		figure.details.put("threads", this.profile.commitThreads());
 		figure.details.put("secondsPerSide", this.profile.commitDuration().toMillis() / 1000.0);
-		this.fixture.relay.stop();
-		ExecutorService threads = Executors.newFixedThreadPool(this.profile.commitThreads());
-		CommitLoad load = new CommitLoad(this.fixture, threads, this.profile.commitThreads());
+		withRelayStopped(this.fixture, this.profile,
+				(load, round, counted, ours) -> side(figure, load, round, counted, ours));
+		return figure;
+	}
+
+	/**
+	 * Runs the two sides of a commit figure in alternating rounds with the relay stopped, then
+	 * empties the tables and starts the relay again.
+	 * @param fixture the application
+	 * @param profile the rounds and threads
+	 * @param side one side of a round ({@code ours} true, then false; the order flips every round)
+	 */
+	static void withRelayStopped(Fixture fixture, Profile profile, Side side) {
+		fixture.relay.stop();
+		ExecutorService threads = Executors.newFixedThreadPool(profile.commitThreads());
+		CommitLoad load = new CommitLoad(fixture, threads, profile.commitThreads());
 		try {
-			Rounds.alternate(this.profile.warmupRounds(), this.profile.totalRounds(),
-					List.of((round, counted) -> side(figure, load, round, counted, true),
-							(round, counted) -> side(figure, load, round, counted, false)));
+			Rounds.alternate(profile.warmupRounds(), profile.totalRounds(),
+					List.of((round, counted) -> side.run(load, round, counted, true),
+							(round, counted) -> side.run(load, round, counted, false)));
 		}
 		finally {
 			threads.shutdownNow();
-			reset(this.fixture);
-			this.fixture.relay.start();
+			reset(fixture);
+			fixture.relay.start();
 		}
-		return figure;
+	}
+
+	/** One side of a round of a commit figure. */
+	interface Side {
+
+		/**
+		 * Runs the side once.
+		 * @param load the committing threads
+		 * @param round the round
+		 * @param counted whether the round is counted (not a warm-up)
+		 * @param ours whether it is our side
+		 */
+		void run(CommitLoad load, int round, boolean counted, boolean ours);
+
 	}
 
 	private void side(Figure figure, CommitLoad load, int round, boolean counted, boolean ours) {

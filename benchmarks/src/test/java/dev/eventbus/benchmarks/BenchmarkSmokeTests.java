@@ -32,6 +32,7 @@ class BenchmarkSmokeTests {
 		List<Map<String, Object>> figures = (List<Map<String, Object>>) results.get("figures");
 		assertThat(figures).extracting((figure) -> figure.get("name"))
 			.containsExactly("start-up with 50 listeners", "commit throughput, relay stopped",
+					"event log indexes on / off: commit throughput, relay stopped",
 					"commit throughput, relay and listener running", "backlog at the end of the commit window",
 					"drain after the commit window", "end to end, 500 saves at full speed", "relay throughput",
 					"relay vs one-at-a-time", "listener throughput", "latency at 100/s p50", "latency at 100/s p90",

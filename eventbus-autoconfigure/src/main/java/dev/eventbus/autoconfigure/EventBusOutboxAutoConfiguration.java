@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 
+import dev.eventbus.EventLog;
 import dev.eventbus.PayloadMapper;
 import dev.eventbus.capture.BulkMutationGuard;
 import dev.eventbus.capture.CommittedEventsListener;
@@ -36,6 +37,7 @@ import dev.eventbus.capture.PayloadMappers;
 import dev.eventbus.message.EventMessageCodec;
 import dev.eventbus.observation.OutboxTraceContext;
 import dev.eventbus.outbox.FailingEvents;
+import dev.eventbus.outbox.JdbcEventLog;
 import dev.eventbus.outbox.JdbcOutboxStore;
 import dev.eventbus.outbox.OutboxBacklog;
 import dev.eventbus.outbox.OutboxSignal;
@@ -47,7 +49,8 @@ import dev.eventbus.provision.NamingStrategy;
 /**
  * Capture and outbox: registers the Hibernate change listener on the application's
  * {@code SessionFactory}, writes events to the {@code eventbus_outbox} table and creates that
- * table on start-up as {@code eventbus.outbox.initialize-schema} says.
+ * table on start-up as {@code eventbus.outbox.initialize-schema} says; the {@link EventLog}
+ * reads published events back from it.
  */
 @AutoConfiguration(after = { EventBusNamingAutoConfiguration.class, DataSourceAutoConfiguration.class },
 		before = HibernateJpaAutoConfiguration.class)
@@ -76,6 +79,13 @@ public final class EventBusOutboxAutoConfiguration {
 	@ConditionalOnMissingBean
 	OutboxStore eventBusOutboxStore(DataSource dataSource) {
 		return new JdbcOutboxStore(dataSource, OutboxSchema.platform(dataSource));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventLog eventBusEventLog(DataSource dataSource, EventMessageCodec codec, EventBusProperties properties) {
+		PropertyChecks.positive("eventbus.outbox.log-settle-time", properties.getOutbox().getLogSettleTime());
+		return new JdbcEventLog(dataSource, codec, properties.getOutbox().getLogSettleTime(), Clock.systemUTC());
 	}
 
 	@Bean

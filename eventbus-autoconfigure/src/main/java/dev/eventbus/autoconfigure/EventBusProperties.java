@@ -222,10 +222,26 @@ public class EventBusProperties {
 		private Duration maxRetryDelay = Duration.ofMinutes(5);
 
 		/**
-		 * How long published events are kept in the outbox (for audit and replay) before
-		 * they are deleted.
+		 * How long published events are kept in the outbox (for audit, replay and the event
+		 * log) before they are deleted. Must be longer than zero; to keep them forever, set
+		 * purge-enabled to false.
 		 */
 		private Duration retention = Duration.ofDays(7);
+
+		/**
+		 * Whether published events older than the retention are deleted. When false they are
+		 * kept forever, and the event log reaches back to the first event.
+		 */
+		private boolean purgeEnabled = true;
+
+		/**
+		 * How long after its publication an event appears in the event log's pages of a
+		 * channel. A page stops before any event published more recently, so that an event
+		 * whose transaction committed after one with a higher outbox id is not passed by a
+		 * worker's stored position. Longer than any transaction takes from writing its
+		 * events to its commit, plus the clock difference between application instances.
+		 */
+		private Duration logSettleTime = Duration.ofSeconds(5);
 
 		/**
 		 * Whether the relay runs in this application instance. Switch off in instances that
@@ -295,6 +311,22 @@ public class EventBusProperties {
 
 		public void setRetention(Duration retention) {
 			this.retention = retention;
+		}
+
+		public boolean isPurgeEnabled() {
+			return this.purgeEnabled;
+		}
+
+		public void setPurgeEnabled(boolean purgeEnabled) {
+			this.purgeEnabled = purgeEnabled;
+		}
+
+		public Duration getLogSettleTime() {
+			return this.logSettleTime;
+		}
+
+		public void setLogSettleTime(Duration logSettleTime) {
+			this.logSettleTime = logSettleTime;
 		}
 
 		public boolean isRelayEnabled() {

@@ -120,13 +120,18 @@ public final class EventBusTransportAutoConfiguration {
 		PropertyChecks.positive("eventbus.outbox.poll-interval", outbox.getPollInterval());
 		PropertyChecks.positive("eventbus.outbox.retry-delay", outbox.getRetryDelay());
 		PropertyChecks.positive("eventbus.outbox.max-retry-delay", outbox.getMaxRetryDelay());
+		if (outbox.isPurgeEnabled() && (outbox.getRetention().isNegative() || outbox.getRetention().isZero())) {
+			throw new InvalidConfigurationPropertyValueException("eventbus.outbox.retention", outbox.getRetention(),
+					"It must be longer than zero; to keep published events forever set eventbus.outbox.purge-enabled=false");
+		}
 		if (outbox.getLeaseDuration().compareTo(Duration.ofSeconds(1)) < 0) {
 			throw new InvalidConfigurationPropertyValueException("eventbus.outbox.lease-duration",
 					outbox.getLeaseDuration(), "It must be at least 1s (the relay renews its leases every quarter of it)");
 		}
 		return new OutboxRelay(store, leases, transport, EventBusNames.publisher(properties, environment), signal,
 				new OutboxRelay.RelaySettings(outbox.getPollInterval(), outbox.getBatchSize(), outbox.getRetryDelay(),
-						outbox.getMaxRetryDelay(), outbox.getRetention(), RELAY_SHUTDOWN_TIMEOUT,
+						outbox.getMaxRetryDelay(), outbox.isPurgeEnabled() ? outbox.getRetention() : null,
+						RELAY_SHUTDOWN_TIMEOUT,
 						outbox.getRelayWorkers(), outbox.getLeaseDuration()),
 				Clock.systemUTC(),
 				new OutboxRelay.Observability(observations.getIfAvailable(() -> ObservationRegistry.NOOP),

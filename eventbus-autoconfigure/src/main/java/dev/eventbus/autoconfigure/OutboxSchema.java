@@ -1,9 +1,14 @@
 package dev.eventbus.autoconfigure;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -88,11 +93,51 @@ final class OutboxSchema {
 			// added by the tracing version: without it every write of an event would fail at commit
 			check("eventbus_outbox", "select trace_context from eventbus_outbox where 1 = 0",
 					"classpath:dev/eventbus/upgrade-tracing-@@platform@@.sql");
+			// added by the event log: without them its reads scan the whole table
+			checkIndexes("classpath:dev/eventbus/upgrade-eventlog-@@platform@@.sql", "eventbus_outbox_entity",
+					"eventbus_outbox_channel");
 			if (this.relay) {
 				check("eventbus_outbox_lease", "select partition_no, owner, expires_at from eventbus_outbox_lease where 1 = 0",
 						null);
 				check("eventbus_outbox_relay", "select owner, expires_at from eventbus_outbox_relay where 1 = 0", null);
 			}
+		}
+
+		/**
+		 * Fails start-up if an index of {@code eventbus_outbox} does not exist, looked up in the
+		 * JDBC metadata of the connection's own catalog and schema.
+		 * @param upgrade the upgrade script that creates the indexes
+		 * @param indexes the index names
+		 */
+		private void checkIndexes(String upgrade, String... indexes) {
+			Set<String> found = new HashSet<>();
+			try (Connection connection = this.dataSource.getConnection()) {
+				DatabaseMetaData metaData = connection.getMetaData();
+				String table = metaData.storesUpperCaseIdentifiers() ? "EVENTBUS_OUTBOX" : "eventbus_outbox";
+				try (ResultSet rows = metaData.getIndexInfo(connection.getCatalog(), connection.getSchema(), table,
+						false, true)) {
+					while (rows.next()) {
+						String name = rows.getString("INDEX_NAME");
+						if (name != null) {
+							found.add(name.toLowerCase(Locale.ROOT));
+						}
+					}
+				}
+			}
+			catch (SQLException ex) {
+				throw new OutboxTableMissingException("eventbus_outbox", this.mode, scripts(), null, ex);
+			}
+			for (String index : indexes) {
+				if (!found.contains(index)) {
+					String platform = platform(this.dataSource);
+					throw OutboxTableMissingException.missingIndex(index, this.mode, scripts(),
+							upgrade.replace("@@platform@@", platform));
+				}
+			}
+		}
+
+		private List<String> scripts() {
+			return List.of(SCRIPT.replace("@@platform@@", platform(this.dataSource)));
 		}
 
 		/**
@@ -106,7 +151,7 @@ final class OutboxSchema {
 			}
 			catch (SQLException ex) {
 				String platform = platform(this.dataSource);
-				throw new OutboxTableMissingException(table, this.mode, List.of(SCRIPT.replace("@@platform@@", platform)),
+				throw new OutboxTableMissingException(table, this.mode, scripts(),
 						(upgrade != null) ? upgrade.replace("@@platform@@", platform) : null, ex);
 			}
 		}

@@ -9,7 +9,7 @@ import org.springframework.boot.sql.init.DatabaseInitializationMode;
 
 /**
  * An eventbus table ({@code eventbus_outbox}, or a lease table of the relay) does not exist, or
- * lacks a column of this version, and eventbus did not create it: schema initialization is
+ * lacks a column or an index of this version, and eventbus did not create it: schema initialization is
  * {@code never}, or {@code embedded} and the database is not embedded.
  */
 public class OutboxTableMissingException extends RuntimeException {
@@ -24,7 +24,12 @@ public class OutboxTableMissingException extends RuntimeException {
 
 	OutboxTableMissingException(String table, DatabaseInitializationMode mode, List<String> scripts,
 			@Nullable String upgrade, Throwable cause) {
-		super("The " + table + " table (or a column of it) does not exist, and eventbus did not create it: "
+		this(mode, "The " + table + " table (or a column of it)", scripts, upgrade, cause);
+	}
+
+	private OutboxTableMissingException(DatabaseInitializationMode mode, String missing, List<String> scripts,
+			@Nullable String upgrade, @Nullable Throwable cause) {
+		super(missing + " does not exist, and eventbus did not create it: "
 				+ "eventbus.outbox.initialize-schema is " + mode.name().toLowerCase(Locale.ROOT)
 				+ ((mode == DatabaseInitializationMode.EMBEDDED) ? " and the database is not an embedded one" : "")
 				+ ((upgrade != null) ? "; a table of an earlier version needs the upgrade script " + upgrade : ""),
@@ -32,6 +37,20 @@ public class OutboxTableMissingException extends RuntimeException {
 		this.mode = mode;
 		this.scripts = scripts;
 		this.upgrade = upgrade;
+	}
+
+	/**
+	 * An index of {@code eventbus_outbox} is missing.
+	 * @param index the index
+	 * @param mode the schema initialization mode
+	 * @param scripts the schema scripts
+	 * @param upgrade the upgrade script that creates the index
+	 * @return the exception
+	 */
+	static OutboxTableMissingException missingIndex(String index, DatabaseInitializationMode mode,
+			List<String> scripts, String upgrade) {
+		return new OutboxTableMissingException(mode, "The index " + index + " of the eventbus_outbox table", scripts,
+				upgrade, null);
 	}
 
 	/**

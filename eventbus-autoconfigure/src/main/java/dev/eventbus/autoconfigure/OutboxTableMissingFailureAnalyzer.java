@@ -10,7 +10,8 @@ class OutboxTableMissingFailureAnalyzer extends AbstractFailureAnalyzer<OutboxTa
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, OutboxTableMissingException cause) {
-		return new FailureAnalysis(cause.getMessage() + ": " + cause.getCause().getMessage(),
+		Throwable sqlError = cause.getCause();
+		return new FailureAnalysis(cause.getMessage() + ((sqlError != null) ? ": " + sqlError.getMessage() : ""),
 				"Create the eventbus_outbox and eventbus_inbox tables and the relay's eventbus_outbox_lease and "
 						+ "eventbus_outbox_relay tables with the script " + String.join(", ", cause.getScripts())
 						+ " (shipped in eventbus-autoconfigure; the scripts of all databases are "

@@ -16,9 +16,11 @@ import org.springframework.jdbc.support.JdbcUtils;
  * The outbox in the {@code eventbus_outbox} table, through plain JDBC, the same statements on
  * PostgreSQL, MySQL / MariaDB and H2 (PostgreSQL gets array parameters and a few settings).
  * <p>
- * The insert path touches two indexes, both on increasing keys: the primary key and the index
- * of unpublished rows ({@code id where published_at is null} on PostgreSQL, {@code (published_at,
- * id)} elsewhere). Reads are range scans of that index from an id on, so a read does not walk
+ * The insert path touches four indexes: the primary key and the index of unpublished rows
+ * ({@code id where published_at is null} on PostgreSQL, {@code (published_at, id)} elsewhere), both
+ * on increasing keys, and the two indexes of the {@link JdbcEventLog event log}'s reads,
+ * {@code (channel, entity_id, id)} and {@code (channel, id)} (their cost on the commit is measured
+ * in the benchmarks). Reads are range scans of that index from an id on, so a read does not walk
  * the entries of rows published earlier; no row is locked, because one instance relays a
  * partition at a time. On PostgreSQL a read tells the planner not to sort (with stale
  * statistics after a burst it would otherwise sort the whole backlog for every read) and the

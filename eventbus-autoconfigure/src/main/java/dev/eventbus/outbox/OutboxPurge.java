@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 import org.apache.commons.logging.Log;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Deletes published events once they are older than the retention, at most once a minute.
+ * Deletes published events once they are older than the retention, at most once a minute;
+ * without a retention (kept forever) it deletes nothing.
  * Run by the relay that holds partition 0, so that one relay purges at a time, on a thread of
  * its own, so that a long purge never delays the renewal of leases.
  */
@@ -18,7 +20,7 @@ final class OutboxPurge {
 
 	private final OutboxStore store;
 
-	private final Duration retention;
+	private final @Nullable Duration retention;
 
 	private final Clock clock;
 
@@ -26,7 +28,14 @@ final class OutboxPurge {
 
 	private Instant next = Instant.MIN;
 
-	OutboxPurge(OutboxStore store, Duration retention, Clock clock, Log logger) {
+	/**
+	 * Creates the purge.
+	 * @param store the outbox
+	 * @param retention how long published events are kept, {@code null} for forever
+	 * @param clock the clock
+	 * @param logger the relay's logger
+	 */
+	OutboxPurge(OutboxStore store, @Nullable Duration retention, Clock clock, Log logger) {
 		this.store = store;
 		this.retention = retention;
 		this.clock = clock;
@@ -39,7 +48,7 @@ final class OutboxPurge {
 	 */
 	int runIfDue() {
 		Instant now = this.clock.instant();
-		if (now.isBefore(this.next)) {
+		if (this.retention == null || now.isBefore(this.next)) {
 			return 0;
 		}
 		this.next = now.plus(INTERVAL);
@@ -51,13 +60,14 @@ final class OutboxPurge {
 	}
 
 	/**
-	 * Purges while the relay holds partition 0, until {@code running} turns false.
+	 * Purges while the relay holds partition 0, until {@code running} turns false; returns at
+	 * once when events are kept forever.
 	 * @param running whether to go on
 	 * @param leases the partitions held
 	 * @param pause the wait between two looks (a quarter of the lease duration)
 	 */
 	void loop(BooleanSupplier running, PartitionLeases leases, RelayPause pause) {
-		while (running.getAsBoolean()) {
+		while (this.retention != null && running.getAsBoolean()) {
 			if (leases.held().holds(0, System.nanoTime())) {
 				try {
 					runIfDue();

@@ -31,7 +31,7 @@ import dev.eventbus.transport.EventTransport;
  * nothing is dropped and nothing overtakes. When the broker or the database is unreachable the
  * relay backs off and logs one WARN per outage and one INFO on recovery ({@link OutageLog}).
  * The relay that holds partition 0 deletes published events older than the retention
- * ({@link OutboxPurge}, on a thread of its own).
+ * ({@link OutboxPurge}, on a thread of its own), unless they are kept forever.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
@@ -251,14 +251,15 @@ public final class OutboxRelay implements SmartLifecycle {
 	 * @param batchSize rows per read
 	 * @param retryDelay first retry delay
 	 * @param maxRetryDelay longest retry delay
-	 * @param retention how long published rows are kept
+	 * @param retention how long published rows are kept, {@code null} to keep them forever (no
+	 * purge)
 	 * @param shutdownTimeout how long to wait for the current batch on stop
 	 * @param workers how many threads send at once
 	 * @param leaseDuration how long a partition lease lasts without renewal (a relay that died
 	 * holds its partitions this long)
 	 */
 	public record RelaySettings(Duration pollInterval, int batchSize, Duration retryDelay, Duration maxRetryDelay,
-			Duration retention, Duration shutdownTimeout, int workers, Duration leaseDuration) {
+			@Nullable Duration retention, Duration shutdownTimeout, int workers, Duration leaseDuration) {
 	}
 
 	/**

@@ -362,7 +362,7 @@ class EventBusAutoConfigurationTests {
 			});
 	}
 
-	private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
+	static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
 		for (Throwable t = failure; t != null; t = t.getCause()) {
 			if (type.isInstance(t)) {
 				return type.cast(t);

@@ -38,6 +38,19 @@ final class OutboxPurgeTests {
 			.satisfies((debug) -> assertThat(debug.message()).contains("purged 1 published event(s)"));
 	}
 
+	/** Issue 11, item 7: events kept forever (eventbus.outbox.purge-enabled=false) are never deleted. */
+	@Test
+	void withoutARetentionNothingIsDeleted() {
+		OutboxPurge forever = new OutboxPurge(this.store, null, this.clock, this.log);
+		long publishedLongAgo = this.store.append("order", "1", NOW.minus(Duration.ofDays(400)));
+		this.store.published(publishedLongAgo, NOW.minus(Duration.ofDays(399)));
+		assertThat(forever.runIfDue()).isZero();
+		this.clock.advance(Duration.ofMinutes(5));
+		assertThat(forever.runIfDue()).isZero();
+		assertThat(this.store.ids()).containsExactly(publishedLongAgo);
+		assertThat(this.purge.runIfDue()).as("the same row with a retention").isOne();
+	}
+
 	@Test
 	void runsAtMostOnceAMinute() {
 		long first = this.store.append("order", "1", NOW.minus(Duration.ofHours(3)));
