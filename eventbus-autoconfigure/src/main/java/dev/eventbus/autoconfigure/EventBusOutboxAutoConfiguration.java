@@ -7,6 +7,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
 
@@ -28,6 +29,7 @@ import org.springframework.core.env.Environment;
 import dev.eventbus.capture.CommittedEventsListener;
 import dev.eventbus.capture.EventCaptureIntegrator;
 import dev.eventbus.capture.EventFactory;
+import dev.eventbus.capture.TransactionOutboxes;
 import dev.eventbus.message.EventMessageCodec;
 import dev.eventbus.observation.OutboxTraceContext;
 import dev.eventbus.outbox.FailingEvents;
@@ -100,9 +102,17 @@ public final class EventBusOutboxAutoConfiguration {
 	}
 
 	@Bean
-	HibernatePropertiesCustomizer eventBusCaptureCustomizer(EventFactory events, OutboxStore store,
-			OutboxSignal signal, ObjectProvider<CommittedEventsListener> committed) {
-		Integrator integrator = new EventCaptureIntegrator(events, store, signal, committed.orderedStream().toList());
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	TransactionOutboxes eventBusTransactionOutboxes(OutboxStore store, OutboxSignal signal,
+			ObjectProvider<CommittedEventsListener> committed, DataSource dataSource,
+			ObjectProvider<EntityManagerFactory> entityManagerFactory) {
+		return new TransactionOutboxes(store, signal, committed.orderedStream().toList(), dataSource,
+				entityManagerFactory::getIfUnique);
+	}
+
+	@Bean
+	HibernatePropertiesCustomizer eventBusCaptureCustomizer(EventFactory events, TransactionOutboxes outboxes) {
+		Integrator integrator = new EventCaptureIntegrator(events, outboxes);
 		return (hibernateProperties) -> addIntegrator(hibernateProperties, integrator);
 	}
 

@@ -44,6 +44,16 @@ public final class EventCaptureIntegrator implements org.hibernate.integrator.sp
 		this.listener = new EntityChangeListener(events, new SessionOutbox.Registry(store, signal, committed));
 	}
 
+	/**
+	 * Creates the integrator that writes entity events into the same per-transaction batches as
+	 * the events published with {@link dev.eventbus.EventBus}.
+	 * @param events builds the events
+	 * @param outboxes the batches of the transactions in progress
+	 */
+	public EventCaptureIntegrator(EventFactory events, TransactionOutboxes outboxes) {
+		this.listener = new EntityChangeListener(events, outboxes.sessions());
+	}
+
 	@Override
 	public void integrate(Metadata metadata, BootstrapContext bootstrapContext,
 			SessionFactoryImplementor sessionFactory) {

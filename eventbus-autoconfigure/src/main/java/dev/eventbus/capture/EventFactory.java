@@ -94,19 +94,43 @@ public final class EventFactory {
 	public OutboxEvent create(String channel, Action action, String entityType, @Nullable String entityId,
 			@Nullable Object entityVersion, Map<String, @Nullable Object> payload,
 			@Nullable Map<String, Map<String, @Nullable Object>> changes) {
+		return create(channel, action.wireName(), entityType, entityId, entityVersion, payload, changes,
+				"exclude large attributes with @PublishEvents(exclude = ...)");
+	}
+
+	/**
+	 * The outbox event of a domain event (see {@link dev.eventbus.EventBus}): no version and no
+	 * changes.
+	 * @param channel the channel
+	 * @param action the action name, already checked
+	 * @param entityType the event type
+	 * @param key the event's key, the envelope's {@code entityId}
+	 * @param payload the event's data
+	 * @return the event to append
+	 * @throws EventTooLargeException if the message exceeds the SNS limit
+	 * @throws dev.eventbus.provision.InvalidResourceNameException if the channel makes no valid
+	 * topic name
+	 */
+	public OutboxEvent create(String channel, String action, String entityType, @Nullable String key,
+			Map<String, @Nullable Object> payload) {
+		return create(channel, action, entityType, key, null, payload, null, "publish a smaller payload");
+	}
+
+	private OutboxEvent create(String channel, String action, String entityType, @Nullable String entityId,
+			@Nullable Object entityVersion, Map<String, @Nullable Object> payload,
+			@Nullable Map<String, Map<String, @Nullable Object>> changes, String sizeFix) {
 		String topic = this.topics.computeIfAbsent(channel, this.naming::topicName);
 		Instant now = this.clock.instant();
 		UUID eventId = TimeOrderedIds.next(now.toEpochMilli());
-		String body = this.codec.write(new EventMessage(eventId.toString(), channel, action.wireName(), entityType,
-				entityId, now, this.publisher, EventMessage.FORMAT_VERSION, entityVersion, payload, changes));
+		String body = this.codec.write(new EventMessage(eventId.toString(), channel, action, entityType, entityId, now,
+				this.publisher, EventMessage.FORMAT_VERSION, entityVersion, payload, changes));
 		if (body.length() * 3 > MAX_BODY_BYTES) {
 			int size = body.getBytes(StandardCharsets.UTF_8).length;
 			if (size > MAX_BODY_BYTES) {
-				throw new EventTooLargeException(channel, String.valueOf(entityId), size, MAX_BODY_BYTES);
+				throw new EventTooLargeException(channel, entityId, size, MAX_BODY_BYTES, sizeFix);
 			}
 		}
-		return new OutboxEvent(eventId, channel, action.wireName(), entityId, topic, this.publisher, body, now,
-				traceContext());
+		return new OutboxEvent(eventId, channel, action, entityId, topic, this.publisher, body, now, traceContext());
 	}
 
 	/** The current trace context if it fits the column; a longer one must not fail the user's commit. */

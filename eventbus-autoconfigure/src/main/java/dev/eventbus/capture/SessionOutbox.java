@@ -1,7 +1,6 @@
 package dev.eventbus.capture;
 
 import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,30 +14,22 @@ import dev.eventbus.outbox.OutboxSignal;
 import dev.eventbus.outbox.OutboxStore;
 
 /**
- * Collects the events of one Hibernate session's transaction and writes them to the outbox in
- * one JDBC batch on the session's own connection just before the transaction completes (the
- * way Hibernate Envers writes its audit rows). After a commit it wakes the relay; after a
- * rollback the events are gone with the transaction. After a commit the
+ * Collects the events of one Hibernate session's transaction (its entity changes and the
+ * events published with {@link dev.eventbus.EventBus} while it runs) and writes them to the
+ * outbox in one JDBC batch on the session's own connection just before the transaction
+ * completes (the way Hibernate Envers writes its audit rows). After a commit it wakes the relay;
+ * after a rollback the events are gone with the transaction. After a commit the
  * {@link CommittedEventsListener}s are told.
  */
 final class SessionOutbox implements BeforeCompletionCallback, AfterCompletionCallback {
 
 	private final Map<SharedSessionContractImplementor, SessionOutbox> open;
 
-	private final OutboxStore store;
+	private final OutboxBatch batch;
 
-	private final OutboxSignal signal;
-
-	private final List<CommittedEventsListener> listeners;
-
-	private final List<OutboxEvent> events = new ArrayList<>();
-
-	private SessionOutbox(Map<SharedSessionContractImplementor, SessionOutbox> open, OutboxStore store,
-			OutboxSignal signal, List<CommittedEventsListener> listeners) {
+	private SessionOutbox(Map<SharedSessionContractImplementor, SessionOutbox> open, OutboxBatch batch) {
 		this.open = open;
-		this.store = store;
-		this.signal = signal;
-		this.listeners = listeners;
+		this.batch = batch;
 	}
 
 	/**
@@ -61,11 +52,12 @@ final class SessionOutbox implements BeforeCompletionCallback, AfterCompletionCa
 		}
 
 		void add(SharedSessionContractImplementor session, OutboxEvent event) {
-			this.open.computeIfAbsent(session, this::register).events.add(event);
+			this.open.computeIfAbsent(session, this::register).batch.add(event);
 		}
 
 		private SessionOutbox register(SharedSessionContractImplementor session) {
-			SessionOutbox outbox = new SessionOutbox(this.open, this.store, this.signal, this.listeners);
+			SessionOutbox outbox = new SessionOutbox(this.open,
+					new OutboxBatch(this.store, this.signal, this.listeners));
 			session.getTransactionCompletionCallbacks().registerCallback((BeforeCompletionCallback) outbox);
 			session.getTransactionCompletionCallbacks().registerCallback((AfterCompletionCallback) outbox);
 			return outbox;
@@ -75,20 +67,14 @@ final class SessionOutbox implements BeforeCompletionCallback, AfterCompletionCa
 
 	@Override
 	public void doBeforeTransactionCompletion(SharedSessionContractImplementor session) {
-		if (!this.events.isEmpty()) {
-			Connection connection = session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
-			this.store.append(connection, this.events);
-		}
+		Connection connection = session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
+		this.batch.write(connection);
 	}
 
 	@Override
 	public void doAfterTransactionCompletion(boolean success, SharedSessionContractImplementor session) {
 		this.open.remove(session);
-		if (success && !this.events.isEmpty()) {
-			this.signal.committed();
-			List<OutboxEvent> committed = List.copyOf(this.events);
-			this.listeners.forEach((listener) -> listener.committed(committed));
-		}
+		this.batch.completed(success);
 	}
 
 }
