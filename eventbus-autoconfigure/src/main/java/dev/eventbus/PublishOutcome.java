@@ -42,15 +42,16 @@ public @interface PublishOutcome {
 	String channel();
 
 	/**
-	 * The action of the event published when the method returns: a lower-case word, words
-	 * joined by {@code -} allowed.
+	 * The action of the event published when the method returns: a custom action (a lower-case
+	 * letter, then lower-case letters, digits, {@code -} or {@code _}, at most 64 characters).
+	 * {@code ${...}} placeholders are resolved.
 	 * @return the success action
 	 */
 	String success() default "succeeded";
 
 	/**
-	 * The action of the event published when the method throws: a lower-case word, words
-	 * joined by {@code -} allowed.
+	 * The action of the event published when the method throws, by the same rule as
+	 * {@link #success()}.
 	 * @return the failure action
 	 */
 	String failure() default "failed";

@@ -21,7 +21,7 @@ import dev.eventbus.provision.NamingStrategy;
  * Method outcome events: the advisor of {@code @PublishOutcome} methods, which publishes through
  * the {@link EventBus}, and the start-up check of their channels.
  */
-@AutoConfiguration(after = { EventBusNamingAutoConfiguration.class, EventBusOutboxAutoConfiguration.class })
+@AutoConfiguration(after = { EventBusNamingAutoConfiguration.class, EventBusPublishingAutoConfiguration.class })
 @ConditionalOnClass(AbstractBeanFactoryAwareAdvisingPostProcessor.class)
 @ConditionalOnBean(EventBus.class)
 @ConditionalOnBooleanProperty(name = "eventbus.enabled", matchIfMissing = true)

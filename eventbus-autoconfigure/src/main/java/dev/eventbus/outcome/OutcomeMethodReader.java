@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,15 +21,13 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.StringValueResolver;
 
 import dev.eventbus.PublishOutcome;
+import dev.eventbus.message.ActionNames;
 
 /**
  * Reads and checks the {@link PublishOutcome} annotation of a method, so that a mistake stops
  * start-up instead of failing (or quietly publishing {@code null}) at the first call.
  */
 final class OutcomeMethodReader {
-
-	/** Actions are lower-case words, joined by {@code -}: they are SNS filter values and listener names. */
-	static final Pattern ACTION = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
 	private final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
 
@@ -86,11 +83,10 @@ final class OutcomeMethodReader {
 
 	private String action(String method, String attribute, String value) {
 		String action = resolve(value);
-		if (!ACTION.matcher(action).matches()) {
+		if (!ActionNames.isValid(action)) {
 			throw new InvalidPublishOutcomeException(method, attribute,
-					"has the action '" + action + "', which is not a lower-case word",
-					"Use lower-case letters and digits, words joined by '-', for example \"shipped\" or "
-							+ "\"shipping-failed\".");
+					"has the action '" + action + "', which is not a valid action name",
+					"An action name is " + ActionNames.RULE + ", for example \"shipped\" or \"shipping-failed\".");
 		}
 		return action;
 	}
