@@ -2,6 +2,7 @@ package dev.eventbus;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,9 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param exception the fully qualified class name of the exception the method threw
  * @param message the exception's message, {@code null} if it had none
  * @param stackTrace the exception's stack trace, only with
- * {@code eventbus.outcome.include-stack-trace=true}, else {@code null} (and not in the message)
+ * {@code eventbus.outcome.include-stack-trace=true}, else {@code null} (and then left out of the
+ * event)
  */
 public record OutcomeFailure(Map<String, @Nullable Object> arguments, String exception, @Nullable String message,
-		@Nullable String stackTrace) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String stackTrace) {
 
 }
