@@ -127,7 +127,7 @@ public final class EventBusStatus {
 			QueueDepths.Depth queue = join(queues.get(i), errors);
 			QueueDepths.Depth deadLetter = join(deadLetters.get(i), errors);
 			listeners.add(new Listener(listener.id(), listener.info().channel(),
-					listener.info().actions().stream().map((action) -> action.wireName()).sorted().toList(),
+					listener.info().actions().stream().sorted().toList(),
 					listener.queue().queueName(), listener.queue().deadLetterQueueName(), listener.queue().topicArn(),
 					queue, deadLetter, errors.isEmpty() ? null : String.join("; ", errors), listener.idempotent(),
 					listener.rawDelivery(), (this.breakers != null) && this.breakers.isPaused(listener.id())));

@@ -17,12 +17,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.eventbus.EventBus;
 import dev.eventbus.capture.EventFactory;
 import dev.eventbus.capture.OutboxEventBus;
+import dev.eventbus.capture.PublishedEventListener;
 import dev.eventbus.capture.TransactionOutboxes;
 import dev.eventbus.message.EventMessageCodec;
 
 /**
  * Publishing events from code: the {@link EventBus} bean, on the outbox of
- * {@link EventBusOutboxAutoConfiguration}.
+ * {@link EventBusOutboxAutoConfiguration}, and the listener that publishes the
+ * {@link dev.eventbus.PublishedEvent} objects the application publishes with Spring's
+ * {@code ApplicationEventPublisher} through it.
  */
 @AutoConfiguration(after = { EventBusOutboxAutoConfiguration.class, TransactionAutoConfiguration.class })
 @ConditionalOnBean(TransactionOutboxes.class)
@@ -33,6 +36,12 @@ public final class EventBusPublishingAutoConfiguration {
 	EventBus eventBus(EventFactory events, EventMessageCodec codec, TransactionOutboxes outboxes,
 			ObjectProvider<PlatformTransactionManager> transactionManager) {
 		return new OutboxEventBus(events, codec, outboxes, newTransaction(transactionManager));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PublishedEventListener eventBusPublishedEventListener(EventBus eventBus, EventMessageCodec codec) {
+		return new PublishedEventListener(eventBus, codec);
 	}
 
 	/**

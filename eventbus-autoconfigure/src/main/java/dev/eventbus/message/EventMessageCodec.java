@@ -12,8 +12,6 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.eventbus.Action;
-
 /**
  * Writes and reads the JSON envelope. Uses its own {@link JsonMapper} so that an application's
  * Jackson settings (naming strategies, inclusion rules) never change the wire format.
@@ -187,12 +185,9 @@ public final class EventMessageCodec {
 	}
 
 	private static void checkAction(String action) {
-		try {
-			Action.fromWireName(action);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new MalformedMessageException(
-					"unknown action '" + action + "' (this version knows created, updated and deleted)", ex);
+		if (!ActionNames.isValid(action)) {
+			throw new MalformedMessageException("action '" + action + "' is not an action name (" + ActionNames.RULE + ")",
+					null);
 		}
 	}
 
