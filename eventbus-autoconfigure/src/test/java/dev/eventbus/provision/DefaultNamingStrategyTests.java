@@ -64,12 +64,12 @@ class DefaultNamingStrategyTests {
 
 	@Test
 	void filterPolicyListsTheNamedActionsOrAllBindableOnesWhenNoneAreNamed() {
-		assertThat(PolicyDocuments.filterPolicy(List.of(Action.DELETED))).isEqualTo("{\"action\":[\"deleted\"]}");
-		assertThat(PolicyDocuments.filterPolicy(List.of(Action.UPDATED, Action.CREATED)))
+		assertThat(PolicyDocuments.filterPolicy(List.of("deleted"))).isEqualTo("{\"action\":[\"deleted\"]}");
+		assertThat(PolicyDocuments.filterPolicy(List.of("updated", "created")))
 			.isEqualTo("{\"action\":[\"created\",\"updated\"]}");
 		assertThat(PolicyDocuments.filterPolicy(List.of()))
 			.isEqualTo("{\"action\":[\"created\",\"updated\",\"deleted\"]}");
-		assertThat(PolicyDocuments.filterPolicy(List.of(Action.DELETED, Action.CREATED, Action.UPDATED)))
+		assertThat(PolicyDocuments.filterPolicy(List.of("deleted", "created", "updated")))
 			.isEqualTo("{\"action\":[\"created\",\"updated\",\"deleted\"]}");
 	}
 
