@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 import dev.eventbus.consume.ListenerContainers;
+import dev.eventbus.sample.shipping.ShipmentTracking;
 import dev.eventbus.test.EnableFauxqs;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +58,9 @@ class SampleApplicationIntegrationTests {
 	@Autowired
 	private SqsAsyncClient sqs;
 
+	@Autowired
+	private ShipmentTracking tracking;
+
 	@Test
 	void demoCancelsTheInvoiceOfItsDeletedOrderAndShipsIt() {
 		UUID orderId = this.demo.orderId().orElseThrow();
@@ -67,6 +71,40 @@ class SampleApplicationIntegrationTests {
 			});
 			assertThat(shipments()).extracting(ShipmentJson::orderId).contains(orderId);
 		});
+	}
+
+	/**
+	 * Issue 11, item 4: shipping a paid order publishes {@code shipped}, and an order no courier
+	 * takes publishes {@code shipping-failed} with the order and the exception's message.
+	 */
+	@Test
+	void shippingPublishesItsOutcomeForTheDemoOrderAndAFailureForAnOrderNoCourierTakes() {
+		UUID demoOrder = this.demo.orderId().orElseThrow();
+		await().atMost(TIMEOUT)
+			.untilAsserted(() -> assertThat(this.tracking.state(demoOrder)).contains("shipped to demo"));
+
+		OrderJson heavy = this.client.post()
+			.uri("/orders")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("customer", "brunel", "total", new BigDecimal("25000.00"), "cardNumber", "4111111111111111"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(OrderJson.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(heavy).isNotNull();
+		this.client.put()
+			.uri("/orders/{id}", heavy.id())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("status", "PAID"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		await().atMost(TIMEOUT)
+			.untilAsserted(() -> assertThat(this.tracking.state(heavy.id()))
+				.contains("failed: no courier takes orders over 10000.00"));
+		assertThat(shipments()).extracting(ShipmentJson::orderId).doesNotContain(heavy.id());
 	}
 
 	@Test
