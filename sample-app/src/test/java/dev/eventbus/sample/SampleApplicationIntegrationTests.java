@@ -83,17 +83,7 @@ class SampleApplicationIntegrationTests {
 		await().atMost(TIMEOUT)
 			.untilAsserted(() -> assertThat(this.tracking.state(demoOrder)).contains("shipped to demo"));
 
-		OrderJson heavy = this.client.post()
-			.uri("/orders")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("customer", "brunel", "total", new BigDecimal("25000.00"), "cardNumber", "4111111111111111"))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(OrderJson.class)
-			.returnResult()
-			.getResponseBody();
-		assertThat(heavy).isNotNull();
+		OrderJson heavy = createOrder("brunel", "25000.00");
 		this.client.put()
 			.uri("/orders/{id}", heavy.id())
 			.contentType(MediaType.APPLICATION_JSON)
@@ -109,17 +99,7 @@ class SampleApplicationIntegrationTests {
 
 	@Test
 	void invoiceFollowsAnOrderThroughTheRestApi() {
-		OrderJson order = this.client.post()
-			.uri("/orders")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("customer", "grace", "total", new BigDecimal("19.99"), "cardNumber", "4111111111111111"))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(OrderJson.class)
-			.returnResult()
-			.getResponseBody();
-		assertThat(order).isNotNull();
+		OrderJson order = createOrder("grace", "19.99");
 		assertThat(order.status()).isEqualTo("NEW");
 		awaitInvoice(order.id(), "ISSUED", "19.99");
 
@@ -218,6 +198,21 @@ class SampleApplicationIntegrationTests {
 			.expectStatus()
 			.isNotFound();
 		this.client.delete().uri("/orders/{id}", unknown).exchange().expectStatus().isNotFound();
+	}
+
+	private OrderJson createOrder(String customer, String total) {
+		OrderJson order = this.client.post()
+			.uri("/orders")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("customer", customer, "total", new BigDecimal(total), "cardNumber", "4111111111111111"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(OrderJson.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(order).isNotNull();
+		return order;
 	}
 
 	private void awaitInvoice(UUID orderId, String status, String amount) {
