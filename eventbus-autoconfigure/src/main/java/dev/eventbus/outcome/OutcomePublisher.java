@@ -44,8 +44,10 @@ final class OutcomePublisher {
 		String key = method.key(arguments);
 		EventBus bus = this.bus.get();
 		// the advice runs inside @Transactional's (see OutcomePostProcessor), so an active
-		// transaction is the method's own or the caller's that it joined
-		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+		// transaction is the method's own or the caller's that it joined. One whose completion has
+		// begun (a method called from another transaction's after-completion callback) cannot be joined
+		if (TransactionSynchronizationManager.isActualTransactionActive()
+				&& TransactionSynchronizationManager.isSynchronizationActive()) {
 			bus.publish(method.channel(), method.success(), key, payload);
 		}
 		else {
