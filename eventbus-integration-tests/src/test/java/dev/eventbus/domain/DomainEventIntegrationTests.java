@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.eventbus.EntityEvent;
 import dev.eventbus.NoActiveTransactionException;
 import dev.eventbus.failure.Deliveries;
+import dev.eventbus.failure.Messages;
 import dev.eventbus.test.EnableFauxqs;
 import dev.eventbus.test.Queues;
 import dev.eventbus.test.Topics;
@@ -162,6 +163,23 @@ class DomainEventIntegrationTests {
 			.containsEntry("it-dom-domainListeners-frame", "{\"action\":[\"created\",\"shipped\"]}");
 		assertThat(filterPolicies("it-dom-DomInvoice")).containsEntry("it-dom-domainListeners-issued",
 				"{\"action\":[\"issued\"]}");
+	}
+
+	@Test
+	void customActionThatComesAroundTheFilterPolicyIsPoisonForAListenerThatDoesNotNameIt() {
+		UUID id = UUID.randomUUID();
+		String envelope = Messages.envelope(UUID.randomUUID(), "DomOrder", id.toString(),
+				Map.of("orderId", id.toString(), "carrier", "Sneaky"))
+			.replace("\"action\":\"created\"", "\"action\":\"shipped\"");
+		String body = Messages.snsNotification(Topics.arn(this.sns, "it-dom-DomOrder"), envelope);
+		this.sqs.sendMessage((r) -> r.queueUrl(Queues.url(this.sqs, "it-dom-domainListeners-orders")).messageBody(body))
+			.join();
+
+		Map<String, Messages.DeadLetter> dead = Messages.drain(this.sqs, "it-dom-domainListeners-orders-dlq", 1,
+				TIMEOUT);
+		assertThat(dead.values()).extracting(Messages.DeadLetter::error)
+			.containsExactly("unknown action 'shipped' (this listener knows created, updated, deleted)");
+		assertThat(this.received.matching(Received.by("orders").and((r) -> id.toString().equals(r.key())))).isEmpty();
 	}
 
 	/** The filter policy of each subscription of a topic, by queue name, as SNS gives it back. */
