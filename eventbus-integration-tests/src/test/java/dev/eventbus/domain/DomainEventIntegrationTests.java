@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.eventbus.EntityEvent;
 import dev.eventbus.NoActiveTransactionException;
+import dev.eventbus.actuate.EventBusEndpoint;
 import dev.eventbus.failure.Deliveries;
 import dev.eventbus.failure.Messages;
 import dev.eventbus.test.EnableFauxqs;
@@ -42,7 +43,8 @@ import static org.awaitility.Awaitility.await;
  */
 @EnableFauxqs
 @SpringBootTest(classes = DomainApplication.class,
-		properties = { "spring.application.name=it-dom", "eventbus.publish.topic-prefix=it-dom-" })
+		properties = { "spring.application.name=it-dom", "eventbus.publish.topic-prefix=it-dom-",
+				"management.endpoints.web.exposure.include=eventbus" })
 @DirtiesContext
 class DomainEventIntegrationTests {
 
@@ -68,6 +70,9 @@ class DomainEventIntegrationTests {
 
 	@Autowired
 	SqsAsyncClient sqs;
+
+	@Autowired
+	EventBusEndpoint endpoint;
 
 	@Test
 	void markedEventPublishedWithApplicationEventPublisherReachesTheQueueAndInProcessListeners() {
@@ -163,6 +168,16 @@ class DomainEventIntegrationTests {
 			.containsEntry("it-dom-domainListeners-frame", "{\"action\":[\"created\",\"shipped\"]}");
 		assertThat(filterPolicies("it-dom-DomInvoice")).containsEntry("it-dom-domainListeners-issued",
 				"{\"action\":[\"issued\"]}");
+	}
+
+	@Test
+	void actuatorListsTheCustomActionsOfEachListener() {
+		Map<String, List<String>> actions = new HashMap<>();
+		this.endpoint.overview().listeners().forEach((listener) -> actions.put(listener.id(), listener.actions()));
+		assertThat(actions).containsEntry("domainListeners-shipped", List.of("shipped"))
+			.containsEntry("domainListeners-frame", List.of("created", "shipped"))
+			.containsEntry("domainListeners-issued", List.of("issued"))
+			.containsEntry("domainListeners-orders", List.of());
 	}
 
 	@Test
