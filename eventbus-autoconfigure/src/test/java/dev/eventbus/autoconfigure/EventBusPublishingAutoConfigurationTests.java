@@ -114,12 +114,6 @@ class EventBusPublishingAutoConfigurationTests {
 		});
 	}
 
-	@Test
-	void frameListenerWithAStringActionParameterCanNameACustomAction() {
-		this.runner.withUserConfiguration(FrameWithString.class)
-			.run((context) -> assertThat(context).hasNotFailed());
-	}
-
 	@Configuration(proxyBeanMethods = false)
 	static class UserEventBus {
 
@@ -155,15 +149,6 @@ class EventBusPublishingAutoConfigurationTests {
 
 		@Listener(value = "Invoice", customActions = "issued")
 		void on(String channel, Action action, Map<String, Object> data) {
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class FrameWithString {
-
-		@Listener(value = "Invoice", customActions = "issued")
-		void on(String channel, String action, Map<String, Object> data) {
 		}
 
 	}

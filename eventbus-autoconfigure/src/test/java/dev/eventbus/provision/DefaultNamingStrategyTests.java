@@ -71,14 +71,14 @@ class DefaultNamingStrategyTests {
 		assertThat(PolicyDocuments.filterPolicy(List.of()))
 			.isEqualTo("{\"action\":[\"created\",\"updated\",\"deleted\"]}");
 		assertThat(PolicyDocuments.filterPolicy(List.of("deleted", "created", "updated")))
-			.isEqualTo("{\"action\":[\"created\",\"deleted\",\"updated\"]}");
+			.isEqualTo("{\"action\":[\"created\",\"updated\",\"deleted\"]}");
 	}
 
 	@Test
 	void filterPolicyListsCustomActionsNextToEntityActionsSorted() {
 		assertThat(PolicyDocuments.filterPolicy(List.of("shipped"))).isEqualTo("{\"action\":[\"shipped\"]}");
-		assertThat(PolicyDocuments.filterPolicy(List.of("deleted", "payment-failed", "issued")))
-			.isEqualTo("{\"action\":[\"deleted\",\"issued\",\"payment-failed\"]}");
+		assertThat(PolicyDocuments.filterPolicy(List.of("payment-failed", "deleted", "issued", "created")))
+			.isEqualTo("{\"action\":[\"created\",\"deleted\",\"issued\",\"payment-failed\"]}");
 	}
 
 }
