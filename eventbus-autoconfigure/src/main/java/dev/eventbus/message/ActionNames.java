@@ -1,5 +1,6 @@
 package dev.eventbus.message;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,11 @@ public final class ActionNames {
 
 	private static final List<String> ENTITY_ACTIONS = List.of(Action.CREATED.wireName(),
 			Action.UPDATED.wireName(), Action.DELETED.wireName());
+
+	/** Entity actions first, in declaration order; then custom actions, alphabetically. */
+	public static final Comparator<String> ORDER = Comparator
+		.comparingInt((String name) -> isEntityAction(name) ? ENTITY_ACTIONS.indexOf(name) : ENTITY_ACTIONS.size())
+		.thenComparing(Comparator.naturalOrder());
 
 	private ActionNames() {
 	}

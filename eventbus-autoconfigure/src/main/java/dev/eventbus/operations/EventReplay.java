@@ -70,7 +70,7 @@ public final class EventReplay {
 		// the actions of its filter policy: a listener that names none takes the entity actions only
 		Set<String> actions = new LinkedHashSet<>();
 		(listener.info().actions().isEmpty() ? ActionNames.entityActions() : listener.info().actions()).stream()
-			.sorted()
+			.sorted(ActionNames.ORDER)
 			.forEach(actions::add);
 		String queueName = listener.queue().queueName();
 		if (!this.publishedChannels.contains(listener.info().channel())) {

@@ -21,7 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.eventbus.EntityEvent;
 import dev.eventbus.NoActiveTransactionException;
+import dev.eventbus.actuate.EventBusEndpoint;
 import dev.eventbus.failure.Deliveries;
+import dev.eventbus.failure.Messages;
 import dev.eventbus.test.EnableFauxqs;
 import dev.eventbus.test.Queues;
 import dev.eventbus.test.Topics;
@@ -41,7 +43,8 @@ import static org.awaitility.Awaitility.await;
  */
 @EnableFauxqs
 @SpringBootTest(classes = DomainApplication.class,
-		properties = { "spring.application.name=it-dom", "eventbus.publish.topic-prefix=it-dom-" })
+		properties = { "spring.application.name=it-dom", "eventbus.publish.topic-prefix=it-dom-",
+				"management.endpoints.web.exposure.include=eventbus" })
 @DirtiesContext
 class DomainEventIntegrationTests {
 
@@ -67,6 +70,9 @@ class DomainEventIntegrationTests {
 
 	@Autowired
 	SqsAsyncClient sqs;
+
+	@Autowired
+	EventBusEndpoint endpoint;
 
 	@Test
 	void markedEventPublishedWithApplicationEventPublisherReachesTheQueueAndInProcessListeners() {
@@ -157,11 +163,38 @@ class DomainEventIntegrationTests {
 			.containsExactly("created");
 
 		assertThat(filterPolicies("it-dom-DomOrder"))
-			.containsEntry("it-dom-domainListeners-orders", "{\"action\":[\"created\",\"deleted\",\"updated\"]}")
+			.containsEntry("it-dom-domainListeners-orders", "{\"action\":[\"created\",\"updated\",\"deleted\"]}")
 			.containsEntry("it-dom-domainListeners-shipped", "{\"action\":[\"shipped\"]}")
 			.containsEntry("it-dom-domainListeners-frame", "{\"action\":[\"created\",\"shipped\"]}");
 		assertThat(filterPolicies("it-dom-DomInvoice")).containsEntry("it-dom-domainListeners-issued",
 				"{\"action\":[\"issued\"]}");
+	}
+
+	@Test
+	void actuatorListsTheCustomActionsOfEachListener() {
+		Map<String, List<String>> actions = new HashMap<>();
+		this.endpoint.overview().listeners().forEach((listener) -> actions.put(listener.id(), listener.actions()));
+		assertThat(actions).containsEntry("domainListeners-shipped", List.of("shipped"))
+			.containsEntry("domainListeners-frame", List.of("created", "shipped"))
+			.containsEntry("domainListeners-issued", List.of("issued"))
+			.containsEntry("domainListeners-orders", List.of());
+	}
+
+	@Test
+	void customActionThatComesAroundTheFilterPolicyIsPoisonForAListenerThatDoesNotNameIt() {
+		UUID id = UUID.randomUUID();
+		String envelope = Messages.envelope(UUID.randomUUID(), "DomOrder", id.toString(),
+				Map.of("orderId", id.toString(), "carrier", "Sneaky"))
+			.replace("\"action\":\"created\"", "\"action\":\"shipped\"");
+		String body = Messages.snsNotification(Topics.arn(this.sns, "it-dom-DomOrder"), envelope);
+		this.sqs.sendMessage((r) -> r.queueUrl(Queues.url(this.sqs, "it-dom-domainListeners-orders")).messageBody(body))
+			.join();
+
+		Map<String, Messages.DeadLetter> dead = Messages.drain(this.sqs, "it-dom-domainListeners-orders-dlq", 1,
+				TIMEOUT);
+		assertThat(dead.values()).extracting(Messages.DeadLetter::error)
+			.containsExactly("unknown action 'shipped' (this listener knows created, updated, deleted)");
+		assertThat(this.received.matching(Received.by("orders").and((r) -> id.toString().equals(r.key())))).isEmpty();
 	}
 
 	/** The filter policy of each subscription of a topic, by queue name, as SNS gives it back. */

@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Walks one order through its life at start-up and logs what the listeners did: create
- * (invoice issued), pay (shipment ready, and its {@code shipped} outcome event tracked), delete
- * (invoice cancelled). Each wait is bounded;
+ * (invoice issued, and its {@code InvoiceIssued} domain event received by shipping), pay
+ * (shipment ready, and its {@code shipped} outcome event tracked), delete (invoice cancelled).
+ * Each wait is bounded;
  * a timeout is logged, never fatal. Switch off with {@code sample.demo.enabled=false}.
  */
 @Component
@@ -87,6 +88,8 @@ public class DemoRunner implements ApplicationRunner {
 		logger.info("demo 1/3: created order {} for {} ({}), waiting for its invoice", id, order.getCustomer(),
 				order.getTotal());
 		await("1/3", "invoice ISSUED", () -> invoiceWithStatus(id, Invoice.ISSUED));
+		await("1/3", "InvoiceIssued at shipping",
+				() -> this.shipping.invoice(id).map((invoice) -> "shipping received InvoiceIssued " + invoice));
 
 		this.orders.update(id, Order.PAID, null);
 		logger.info("demo 2/3: order {} is PAID, waiting for its shipment", id);
