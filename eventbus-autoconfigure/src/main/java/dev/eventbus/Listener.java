@@ -18,7 +18,9 @@ import java.lang.annotation.Target;
  * <li>{@code void on(OrderView order)}: the payload alone, converted to a record, a class or a
  * {@code Map};</li>
  * <li>{@code void on(String channel, Action action, Map<String, Object> data)}: the channel,
- * the action and the payload.</li>
+ * the action and the payload; with a {@code String} action parameter,
+ * {@code void on(String channel, String action, Map<String, Object> data)}, also custom
+ * actions.</li>
  * </ul>
  * This is the list of the supported parameter styles; any other signature stops start-up with
  * an error that names the method and these styles.
@@ -38,14 +40,25 @@ public @interface Listener {
 	String value();
 
 	/**
-	 * The actions to receive. Empty (the default) means all the actions a listener can bind
-	 * ({@code created}, {@code updated} and {@code deleted}). The filtering is done by the SNS
-	 * subscription's filter policy, which always lists the actions, so unwanted events (and
-	 * events with actions not listed, such as custom actions of a newer publisher) never reach
-	 * the queue.
-	 * @return the actions to receive
+	 * The entity actions to receive. When neither this nor {@link #customActions()} names one
+	 * (the default), the listener receives the entity actions {@code created}, {@code updated}
+	 * and {@code deleted}. The filtering is done by the SNS subscription's filter policy, which
+	 * always lists the actions, so unwanted events (and events with actions not listed, such as
+	 * custom actions the listener does not name) never reach the queue.
+	 * @return the entity actions to receive
 	 */
 	Action[] actions() default {};
+
+	/**
+	 * The custom actions to receive, such as {@code issued} for the events published with
+	 * {@link EventBus} or as a {@link PublishedEvent}: open-ended lower-case words (a lower-case
+	 * letter, then lower-case letters, digits, {@code -} or {@code _}, at most 64 characters).
+	 * Added to {@link #actions()}; a listener that names only custom actions receives only
+	 * those. Supports {@code ${...}} placeholders. A listener in the FRAME style takes a
+	 * {@code String} action parameter to receive them ({@link Action} has no constant for them).
+	 * @return the custom actions to receive
+	 */
+	String[] customActions() default {};
 
 	/**
 	 * The listener's id, part of its queue name. Empty (the default) means

@@ -19,6 +19,7 @@ import dev.eventbus.consume.ConsumptionBreakers;
 import dev.eventbus.consume.OutageCause;
 import dev.eventbus.consume.QueueDepths;
 import dev.eventbus.consume.RegisteredListener;
+import dev.eventbus.message.ActionNames;
 import dev.eventbus.outbox.OutboxBacklog;
 import dev.eventbus.outbox.OutboxRelay;
 import dev.eventbus.provision.CachingTopicResolver;
@@ -127,7 +128,7 @@ public final class EventBusStatus {
 			QueueDepths.Depth queue = join(queues.get(i), errors);
 			QueueDepths.Depth deadLetter = join(deadLetters.get(i), errors);
 			listeners.add(new Listener(listener.id(), listener.info().channel(),
-					listener.info().actions().stream().map((action) -> action.wireName()).sorted().toList(),
+					listener.info().actions().stream().sorted(ActionNames.ORDER).toList(),
 					listener.queue().queueName(), listener.queue().deadLetterQueueName(), listener.queue().topicArn(),
 					queue, deadLetter, errors.isEmpty() ? null : String.join("; ", errors), listener.idempotent(),
 					listener.rawDelivery(), (this.breakers != null) && this.breakers.isPaused(listener.id())));

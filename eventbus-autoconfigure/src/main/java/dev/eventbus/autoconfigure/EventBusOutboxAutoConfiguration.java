@@ -7,6 +7,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
 
@@ -34,6 +35,7 @@ import dev.eventbus.capture.EventFactory;
 import dev.eventbus.capture.MultiTableInsertGuard;
 import dev.eventbus.capture.MultiTableMutationGuard;
 import dev.eventbus.capture.PayloadMappers;
+import dev.eventbus.capture.TransactionOutboxes;
 import dev.eventbus.message.EventMessageCodec;
 import dev.eventbus.observation.OutboxTraceContext;
 import dev.eventbus.outbox.FailingEvents;
@@ -115,12 +117,19 @@ public final class EventBusOutboxAutoConfiguration {
 	}
 
 	@Bean
-	HibernatePropertiesCustomizer eventBusCaptureCustomizer(EventFactory events, OutboxStore store,
-			OutboxSignal signal, ObjectProvider<CommittedEventsListener> committed,
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	TransactionOutboxes eventBusTransactionOutboxes(EventFactory events, OutboxStore store, OutboxSignal signal,
+			ObjectProvider<CommittedEventsListener> committed, DataSource dataSource,
+			ObjectProvider<EntityManagerFactory> entityManagerFactory, EventBusProperties properties) {
+		return new TransactionOutboxes(store, signal, committed.orderedStream().toList(), dataSource,
+				entityManagerFactory::getIfUnique, events, properties.getPublish().isCollapsePerTransaction());
+	}
+
+	@Bean
+	HibernatePropertiesCustomizer eventBusCaptureCustomizer(TransactionOutboxes outboxes,
 			ObjectProvider<PayloadMapper> mappers, EventBusProperties properties) {
 		EventBusProperties.Publish publish = properties.getPublish();
-		Integrator integrator = new EventCaptureIntegrator(events, store, signal, committed.orderedStream().toList(),
-				publish.isCollapsePerTransaction(), new PayloadMappers(mappers.orderedStream().toList()));
+		Integrator integrator = new EventCaptureIntegrator(outboxes, new PayloadMappers(mappers.orderedStream().toList()));
 		return (hibernateProperties) -> {
 			addIntegrator(hibernateProperties, integrator);
 			if (!publish.isAllowBulkMutations()) {

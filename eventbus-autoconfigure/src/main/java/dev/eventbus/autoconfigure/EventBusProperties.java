@@ -41,6 +41,8 @@ public class EventBusProperties {
 
 	private final Health health = new Health();
 
+	private final Outcome outcome = new Outcome();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -103,6 +105,14 @@ public class EventBusProperties {
 	 */
 	public Health getHealth() {
 		return this.health;
+	}
+
+	/**
+	 * The events of {@code @PublishOutcome} methods.
+	 * @return the {@code outcome} group
+	 */
+	public Outcome getOutcome() {
+		return this.outcome;
 	}
 
 	/**
@@ -972,6 +982,28 @@ public class EventBusProperties {
 		 */
 		public void setDeadLetterCacheTtl(Duration deadLetterCacheTtl) {
 			this.deadLetterCacheTtl = deadLetterCacheTtl;
+		}
+
+	}
+
+	/**
+	 * The events of {@code @PublishOutcome} methods.
+	 */
+	public static class Outcome {
+
+		/**
+		 * Whether the failure event of a @PublishOutcome method carries the exception's stack
+		 * trace (cut at 8192 characters). Off by default: a stack trace tells every consumer
+		 * about the publisher's internals and makes events large.
+		 */
+		private boolean includeStackTrace;
+
+		public boolean isIncludeStackTrace() {
+			return this.includeStackTrace;
+		}
+
+		public void setIncludeStackTrace(boolean includeStackTrace) {
+			this.includeStackTrace = includeStackTrace;
 		}
 
 	}

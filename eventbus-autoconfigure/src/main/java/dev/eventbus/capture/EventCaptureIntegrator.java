@@ -25,42 +25,15 @@ public final class EventCaptureIntegrator implements org.hibernate.integrator.sp
 	private final PayloadMappers mappers;
 
 	/**
-	 * Creates the integrator.
-	 * @param events builds the events
-	 * @param store the outbox the events are appended to
-	 * @param signal woken after a commit that appended events
-	 */
-	public EventCaptureIntegrator(EventFactory events, OutboxStore store, OutboxSignal signal) {
-		this(events, store, signal, List.of());
-	}
-
-	/**
-	 * Creates the integrator with listeners told about committed events.
-	 * @param events builds the events
-	 * @param store the outbox the events are appended to
-	 * @param signal woken after a commit that appended events
-	 * @param committed told after each commit that appended events
-	 */
-	public EventCaptureIntegrator(EventFactory events, OutboxStore store, OutboxSignal signal,
-			List<CommittedEventsListener> committed) {
-		this(events, store, signal, committed, true, PayloadMappers.NONE);
-	}
-
-	/**
-	 * Creates the integrator.
-	 * @param events builds the events
-	 * @param store the outbox the events are appended to
-	 * @param signal woken after a commit that appended events
-	 * @param committed told after each commit that appended events
-	 * @param collapse whether the changes of an entity in one transaction become one net event
-	 * ({@code false}: an event per flushed change)
+	 * Creates the integrator that writes entity events into the same per-transaction batches as
+	 * the events published with {@link dev.eventbus.EventBus}.
+	 * @param outboxes the batches of the transactions in progress (they fold an entity's changes
+	 * into one net event unless every flush is published)
 	 * @param mappers the payload mappers by channel, checked against the persistence unit's
 	 * channels once the session factory is built
 	 */
-	public EventCaptureIntegrator(EventFactory events, OutboxStore store, OutboxSignal signal,
-			List<CommittedEventsListener> committed, boolean collapse, PayloadMappers mappers) {
-		this.listener = new EntityChangeListener(
-				new SessionOutbox.Registry(store, signal, committed, events, collapse), mappers);
+	public EventCaptureIntegrator(TransactionOutboxes outboxes, PayloadMappers mappers) {
+		this.listener = new EntityChangeListener(outboxes.sessions(), mappers);
 		this.mappers = mappers;
 	}
 

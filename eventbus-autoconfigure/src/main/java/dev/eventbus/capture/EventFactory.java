@@ -33,6 +33,8 @@ public final class EventFactory {
 	/** SNS accepts messages of up to 256 KiB including attributes; this leaves room for them. */
 	static final int MAX_BODY_BYTES = 256 * 1024 - 2048;
 
+	private static final String ENTITY_SIZE_FIX = "exclude large attributes with @PublishEvents(exclude = ...)";
+
 	private static final Log logger = LogFactory.getLog(EventFactory.class);
 
 	private final EventMessageCodec codec;
@@ -94,7 +96,26 @@ public final class EventFactory {
 	public OutboxEvent create(String channel, Action action, String entityType, @Nullable String entityId,
 			@Nullable Object entityVersion, Map<String, @Nullable Object> payload,
 			@Nullable Map<String, Map<String, @Nullable Object>> changes) {
-		return create(channel, action, entityType, entityId, entityVersion, payload, changes, stamp());
+		return create(channel, action.wireName(), entityType, entityId, entityVersion, payload, changes, stamp(),
+				ENTITY_SIZE_FIX);
+	}
+
+	/**
+	 * The outbox event of a domain event (see {@link dev.eventbus.EventBus}): no version and no
+	 * changes.
+	 * @param channel the channel
+	 * @param action the action name, already checked
+	 * @param entityType the event type
+	 * @param key the event's key, the envelope's {@code entityId}
+	 * @param payload the event's data
+	 * @return the event to append
+	 * @throws EventTooLargeException if the message exceeds the SNS limit
+	 * @throws dev.eventbus.provision.InvalidResourceNameException if the channel makes no valid
+	 * topic name
+	 */
+	public OutboxEvent create(String channel, String action, String entityType, @Nullable String key,
+			Map<String, @Nullable Object> payload) {
+		return create(channel, action, entityType, key, null, payload, null, stamp(), "publish a smaller payload");
 	}
 
 	/**
@@ -114,26 +135,25 @@ public final class EventFactory {
 	 * @return the event to append
 	 */
 	OutboxEvent create(EntityChange change, Stamp stamp) {
-		return create(change.entity().channel(), change.action(), change.entityType(), change.entityId(),
-				change.version(), change.payload(), change.changes(), stamp);
+		return create(change.entity().channel(), change.action().wireName(), change.entityType(), change.entityId(),
+				change.version(), change.payload(), change.changes(), stamp, ENTITY_SIZE_FIX);
 	}
 
-	private OutboxEvent create(String channel, Action action, String entityType, @Nullable String entityId,
+	private OutboxEvent create(String channel, String action, String entityType, @Nullable String entityId,
 			@Nullable Object entityVersion, Map<String, @Nullable Object> payload,
-			@Nullable Map<String, Map<String, @Nullable Object>> changes, Stamp stamp) {
+			@Nullable Map<String, Map<String, @Nullable Object>> changes, Stamp stamp, String sizeFix) {
 		String topic = this.topics.computeIfAbsent(channel, this.naming::topicName);
 		Instant now = stamp.occurredAt();
 		UUID eventId = stamp.eventId();
-		String body = this.codec.write(new EventMessage(eventId.toString(), channel, action.wireName(), entityType,
-				entityId, now, this.publisher, EventMessage.FORMAT_VERSION, entityVersion, payload, changes));
+		String body = this.codec.write(new EventMessage(eventId.toString(), channel, action, entityType, entityId, now,
+				this.publisher, EventMessage.FORMAT_VERSION, entityVersion, payload, changes));
 		if (body.length() * 3 > MAX_BODY_BYTES) {
 			int size = body.getBytes(StandardCharsets.UTF_8).length;
 			if (size > MAX_BODY_BYTES) {
-				throw new EventTooLargeException(channel, String.valueOf(entityId), size, MAX_BODY_BYTES);
+				throw new EventTooLargeException(channel, entityId, size, MAX_BODY_BYTES, sizeFix);
 			}
 		}
-		return new OutboxEvent(eventId, channel, action.wireName(), entityId, topic, this.publisher, body, now,
-				traceContext());
+		return new OutboxEvent(eventId, channel, action, entityId, topic, this.publisher, body, now, traceContext());
 	}
 
 	/** The current trace context if it fits the column; a longer one must not fail the user's commit. */

@@ -1,10 +1,8 @@
 package dev.eventbus.capture;
 
 import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -17,26 +15,25 @@ import dev.eventbus.outbox.OutboxSignal;
 import dev.eventbus.outbox.OutboxStore;
 
 /**
- * Collects the events of one Hibernate session's transaction and writes them to the outbox in
- * one JDBC batch on the session's own connection just before the transaction completes (the
- * way Hibernate Envers writes its audit rows). Entity changes are folded into one net event per
- * entity ({@link NetChanges}) unless every flush is to be published. After a commit it wakes the
- * relay; after a rollback the events are gone with the transaction. After a commit the
- * {@link CommittedEventsListener}s are told.
+ * Collects the events of one Hibernate session's transaction (its entity changes and the
+ * events published with {@link dev.eventbus.EventBus} while it runs) and writes them to the
+ * outbox in one JDBC batch on the session's own connection just before the transaction
+ * completes (the way Hibernate Envers writes its audit rows). Entity changes are folded into one
+ * net event per entity ({@link NetChanges}) unless every flush is to be published; published
+ * events are never folded. After a commit it wakes the relay; after a rollback the events are
+ * gone with the transaction. After a commit the {@link CommittedEventsListener}s are told.
  */
 final class SessionOutbox implements BeforeCompletionCallback, AfterCompletionCallback {
 
 	private final Registry registry;
 
-	/** In capture order; {@code null} where an entity's changes cancelled out. */
-	private final List<@Nullable OutboxEvent> events = new ArrayList<>();
+	private final OutboxBatch batch;
 
 	private final @Nullable NetChanges net;
 
-	private List<OutboxEvent> written = List.of();
-
 	private SessionOutbox(Registry registry) {
 		this.registry = registry;
+		this.batch = new OutboxBatch(registry.store, registry.signal, registry.listeners);
 		this.net = registry.collapse ? new NetChanges(registry.factory) : null;
 	}
 
@@ -80,7 +77,7 @@ final class SessionOutbox implements BeforeCompletionCallback, AfterCompletionCa
 		 * @param event the event
 		 */
 		void add(SharedSessionContractImplementor session, OutboxEvent event) {
-			outbox(session).events.add(event);
+			outbox(session).batch.add(event);
 		}
 
 		/**
@@ -92,10 +89,10 @@ final class SessionOutbox implements BeforeCompletionCallback, AfterCompletionCa
 		void add(SharedSessionContractImplementor session, EntityChange change) {
 			SessionOutbox outbox = outbox(session);
 			if (outbox.net != null) {
-				outbox.net.add(change, outbox.events);
+				outbox.net.add(change, outbox.batch.events());
 			}
 			else if (change.published()) {
-				outbox.events.add(this.factory.create(change, this.factory.stamp()));
+				outbox.batch.add(this.factory.create(change, this.factory.stamp()));
 			}
 		}
 
@@ -114,21 +111,14 @@ final class SessionOutbox implements BeforeCompletionCallback, AfterCompletionCa
 
 	@Override
 	public void doBeforeTransactionCompletion(SharedSessionContractImplementor session) {
-		this.written = this.events.stream().filter(Objects::nonNull).toList();
-		if (!this.written.isEmpty()) {
-			Connection connection = session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
-			this.registry.store.append(connection, this.written);
-		}
+		Connection connection = session.getJdbcCoordinator().getLogicalConnection().getPhysicalConnection();
+		this.batch.write(connection);
 	}
 
 	@Override
 	public void doAfterTransactionCompletion(boolean success, SharedSessionContractImplementor session) {
 		this.registry.open.remove(session);
-		if (success && !this.written.isEmpty()) {
-			this.registry.signal.committed();
-			List<OutboxEvent> committed = this.written;
-			this.registry.listeners.forEach((listener) -> listener.committed(committed));
-		}
+		this.batch.completed(success);
 	}
 
 }

@@ -33,6 +33,15 @@ abstract sealed class ArgumentBinder {
 	abstract @Nullable Object[] bind(EventMessage message);
 
 	/**
+	 * Whether the method can take events with a custom action: every style but the FRAME style
+	 * with an {@link Action} parameter.
+	 * @return whether custom actions bind
+	 */
+	boolean bindsCustomActions() {
+		return true;
+	}
+
+	/**
 	 * The binder of a method's signature.
 	 * @param method the listener method
 	 * @param codec converts payloads
@@ -88,8 +97,8 @@ abstract sealed class ArgumentBinder {
 		@Override
 		@Nullable Object[] bind(EventMessage message) {
 			Object payload = payload(message);
-			return new Object[] { new EntityEvent<>(message.eventId(), message.channel(),
-					Action.fromWireName(message.action()), message.entityType(), message.entityId(),
+			return new Object[] { new EntityEvent<>(message.eventId(), message.channel(), message.action(),
+					message.entityType(), message.entityId(),
 					message.occurredAt(), message.publisher(), message.version(), message.entityVersion(), payload,
 					changes(message.changes())) };
 		}
@@ -120,7 +129,10 @@ abstract sealed class ArgumentBinder {
 
 	}
 
-	/** {@code (String channel, Action action, Map<String, Object> data)}, the FRAME style. */
+	/**
+	 * {@code (String channel, Action action, Map<String, Object> data)}, the FRAME style, or with a
+	 * {@code String action}, which also takes custom actions.
+	 */
 	static final class Frame extends ArgumentBinder {
 
 		private final boolean actionEnum;
@@ -130,7 +142,13 @@ abstract sealed class ArgumentBinder {
 		}
 
 		@Override
+		boolean bindsCustomActions() {
+			return !this.actionEnum;
+		}
+
+		@Override
 		@Nullable Object[] bind(EventMessage message) {
+			// a listener never knows a custom action with an Action parameter (start-up refuses it)
 			Object action = this.actionEnum ? Action.fromWireName(message.action()) : message.action();
 			return new Object[] { message.channel(), action, message.payload() };
 		}

@@ -2,7 +2,9 @@ package dev.eventbus.consume;
 
 import java.lang.reflect.InvocationTargetException;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 import io.micrometer.observation.Observation;
 import org.apache.commons.logging.Log;
@@ -13,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.messaging.Message;
 import org.springframework.util.ReflectionUtils;
 
+import dev.eventbus.message.ActionNames;
 import dev.eventbus.message.EventMessage;
 import dev.eventbus.message.EventMessageCodec;
 import dev.eventbus.message.MalformedMessageException;
@@ -20,7 +23,9 @@ import dev.eventbus.message.MalformedMessageException;
 /**
  * Handles the messages of one listener's queue: unwraps the SNS envelope (or, with raw
  * delivery on, takes the message as it is; otherwise a message that is not an SNS notification
- * is rejected), rejects a notification from any topic but the listener's own, reads the event, binds the arguments and invokes the method. Returning normally acknowledges (deletes)
+ * is rejected), rejects a notification from any topic but the listener's own, reads the event,
+ * rejects an action the listener does not know ({@link ListenerEndpoint#knows(String)}), binds
+ * the arguments and invokes the method. Returning normally acknowledges (deletes)
  * the message; an exception from the method leaves it for redelivery. A message that cannot
  * be read or bound is poison: it is moved to the dead-letter queue at once with the reason,
  * logged once at WARN after SQS accepted it, and never retried; if the dead-letter queue does
@@ -75,6 +80,9 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 		Map<String, String> attributes = this.observations.observing() ? new HashMap<>() : null;
 		try {
 			event = this.codec.read(envelope(body, message, attributes));
+			if (!this.endpoint.knows(event.action())) {
+				throw unknownAction(event.action());
+			}
 			args = this.endpoint.binder().bind(event);
 		}
 		catch (MalformedMessageException ex) {
@@ -109,6 +117,14 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 		finally {
 			beat.stop();
 		}
+	}
+
+	/** An action that came around the filter policy (sent straight to the queue, or an old subscription). */
+	private MalformedMessageException unknownAction(String action) {
+		Set<String> known = new LinkedHashSet<>(ActionNames.entityActions());
+		known.addAll(this.endpoint.actions());
+		return new MalformedMessageException(
+				"unknown action '" + action + "' (this listener knows " + String.join(", ", known) + ")", null);
 	}
 
 	private void deadLetter(Message<Object> message, String body, MalformedMessageException malformed) {

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.SmartLifecycle;
 
+import dev.eventbus.message.ActionNames;
 import dev.eventbus.provision.ListenerQueue;
 import dev.eventbus.provision.QueueRequest;
 import dev.eventbus.provision.QueueRequests;
@@ -71,7 +72,9 @@ public final class ListenerContainers
 			this.builder.checkPollTimeout();
 		}
 		for (ListenerEndpoint endpoint : endpoints) {
-			if (!this.publishedChannels.contains(endpoint.channel())) {
+			// a listener that names a custom action listens to domain events, published from code
+			if (!this.publishedChannels.contains(endpoint.channel())
+					&& endpoint.actions().stream().allMatch(ActionNames::isEntityAction)) {
 				logger.warn("eventbus: @Listener " + endpoint.describe() + " listens to channel '" + endpoint.channel()
 						+ "', which no @PublishEvents entity of this application publishes; fine if another "
 						+ "service publishes it, otherwise check the channel name");

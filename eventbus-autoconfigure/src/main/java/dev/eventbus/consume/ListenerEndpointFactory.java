@@ -2,7 +2,7 @@ package dev.eventbus.consume;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -15,6 +15,7 @@ import org.springframework.util.StringUtils;
 
 import dev.eventbus.Action;
 import dev.eventbus.Listener;
+import dev.eventbus.message.ActionNames;
 import dev.eventbus.message.EventMessageCodec;
 
 /**
@@ -65,8 +66,7 @@ public final class ListenerEndpointFactory {
 				: beanName + "-" + method.getName();
 		Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
 		ArgumentBinder binder = ArgumentBinder.forMethod(method, this.codec);
-		EnumSet<Action> actions = EnumSet.noneOf(Action.class);
-		actions.addAll(List.of(listener.actions()));
+		Set<String> actions = actions(method, listener, resolver, binder);
 		RetryPolicy retry = this.defaults.retry()
 			.overriddenBy(duration(method, "retryInitialDelay", resolver.apply(listener.retryInitialDelay())),
 					multiplier(method, resolver.apply(listener.retryMultiplier())),
@@ -77,8 +77,39 @@ public final class ListenerEndpointFactory {
 		if (idempotent && !this.inbox) {
 			throw noInbox(method, listener.idempotent());
 		}
-		return new ListenerEndpoint(id, channel, Set.copyOf(actions), concurrency, idempotent, retry, bean, invocable,
+		return new ListenerEndpoint(id, channel, actions, concurrency, idempotent, retry, bean, invocable,
 				binder);
+	}
+
+	/**
+	 * The actions of a listener in wire form: its entity actions in declaration order, then its
+	 * custom actions as written.
+	 */
+	private static Set<String> actions(Method method, Listener listener, UnaryOperator<String> resolver,
+			ArgumentBinder binder) {
+		Set<String> actions = new LinkedHashSet<>();
+		for (Action action : Action.values()) {
+			if (List.of(listener.actions()).contains(action)) {
+				actions.add(action.wireName());
+			}
+		}
+		for (String custom : listener.customActions()) {
+			String name = resolver.apply(custom);
+			if (!ActionNames.isValid(name)) {
+				throw new ListenerMethodException(method,
+						"has customActions = \"" + name + "\", which is not a valid action name",
+						"Write an action name (" + ActionNames.RULE + "), such as \"issued\", in "
+								+ "@Listener(customActions = ...).");
+			}
+			if (!ActionNames.isEntityAction(name) && !binder.bindsCustomActions()) {
+				throw new ListenerMethodException(method,
+						"names the custom action '" + name + "', which its Action parameter cannot hold",
+						"Declare the action parameter as a String: void on(String channel, String action, "
+								+ "Map<String, Object> data).");
+			}
+			actions.add(name);
+		}
+		return java.util.Collections.unmodifiableSet(actions);
 	}
 
 	private static ListenerMethodException noInbox(Method method, boolean ownAttribute) {

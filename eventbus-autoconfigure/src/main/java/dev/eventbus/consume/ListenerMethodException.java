@@ -15,7 +15,8 @@ public class ListenerMethodException extends RuntimeException {
 	 */
 	static final String SUPPORTED_SIGNATURES = "Change the parameters to one of the supported styles:\n"
 			+ "\tvoid on(EntityEvent<OrderView> event)\n\tvoid on(OrderView order)\n"
-			+ "\tvoid on(String channel, Action action, Map<String, Object> data)";
+			+ "\tvoid on(String channel, Action action, Map<String, Object> data)\n"
+			+ "\tvoid on(String channel, String action, Map<String, Object> data)";
 
 	private final String method;
 

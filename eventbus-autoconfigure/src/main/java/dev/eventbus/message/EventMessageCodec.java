@@ -12,8 +12,6 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.eventbus.Action;
-
 /**
  * Writes and reads the JSON envelope. Uses its own {@link JsonMapper} so that an application's
  * Jackson settings (naming strategies, inclusion rules) never change the wire format.
@@ -120,6 +118,32 @@ public final class EventMessageCodec {
 	}
 
 	/**
+	 * The payload of a published event as the envelope's JSON object, written with this codec's
+	 * mapper (the one entity payloads are written with).
+	 * @param payload a record, a class or a map
+	 * @return the payload as a map of JSON values
+	 * @throws IllegalArgumentException if the payload does not serialize, or not to a JSON object
+	 */
+	@SuppressWarnings("unchecked")
+	public Map<String, @Nullable Object> payload(Object payload) {
+		JsonNode tree;
+		try {
+			tree = this.mapper.valueToTree(payload);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("The payload of type " + payload.getClass().getName()
+					+ " does not serialize to JSON: " + ex.getOriginalMessage(), ex);
+		}
+		if (tree == null || !tree.isObject()) {
+			throw new IllegalArgumentException("The payload of type " + payload.getClass().getName()
+					+ " serializes to " + ((tree == null) ? "nothing" : "a JSON " + tree.getNodeType().name().toLowerCase(
+							java.util.Locale.ROOT))
+					+ ", and an event's payload must be a JSON object: publish a record, a class or a Map");
+		}
+		return this.mapper.treeToValue(tree, Map.class);
+	}
+
+	/**
 	 * Converts a payload map (or any JSON value) to a Java type.
 	 * @param value the value
 	 * @param type the target type
@@ -161,12 +185,9 @@ public final class EventMessageCodec {
 	}
 
 	private static void checkAction(String action) {
-		try {
-			Action.fromWireName(action);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new MalformedMessageException(
-					"unknown action '" + action + "' (this version knows created, updated and deleted)", ex);
+		if (!ActionNames.isValid(action)) {
+			throw new MalformedMessageException("action '" + action + "' is not an action name (" + ActionNames.RULE + ")",
+					null);
 		}
 	}
 

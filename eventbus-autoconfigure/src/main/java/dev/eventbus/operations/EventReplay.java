@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.eventbus.Action;
+import dev.eventbus.message.ActionNames;
 import dev.eventbus.consume.ListenerContainers;
 import dev.eventbus.consume.RegisteredListener;
 
@@ -67,8 +67,11 @@ public final class EventReplay {
 	 */
 	public ReplayResult replay(String listenerId, ReplayRange range) {
 		RegisteredListener listener = this.listeners.get(listenerId);
+		// the actions of its filter policy: a listener that names none takes the entity actions only
 		Set<String> actions = new LinkedHashSet<>();
-		listener.info().actions().stream().sorted().map(Action::wireName).forEach(actions::add);
+		(listener.info().actions().isEmpty() ? ActionNames.entityActions() : listener.info().actions()).stream()
+			.sorted(ActionNames.ORDER)
+			.forEach(actions::add);
 		String queueName = listener.queue().queueName();
 		if (!this.publishedChannels.contains(listener.info().channel())) {
 			return new ReplayResult(listenerId, queueName, listener.info().channel(), actions, 0, 0, null, false,

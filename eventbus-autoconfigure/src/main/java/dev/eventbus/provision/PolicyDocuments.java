@@ -1,14 +1,13 @@
 package dev.eventbus.provision;
 
 import java.util.Collection;
-import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import dev.eventbus.Action;
+import dev.eventbus.message.ActionNames;
 
 /**
  * The JSON documents eventbus writes into queue and subscription attributes: the queue policy,
@@ -23,17 +22,20 @@ final class PolicyDocuments {
 	}
 
 	/**
-	 * The filter policy of a listener's subscription. A listener that names no actions gets all
-	 * the actions it can bind, so an action it does not know (a custom action of a newer
-	 * publisher) is dropped by SNS instead of reaching its queue as poison.
+	 * The filter policy of a listener's subscription: the actions it names in wire form, the
+	 * entity actions first in their order ({@code created}, {@code updated}, {@code deleted}, as
+	 * the policies of earlier versions list them, so that these stay unchanged), then the custom
+	 * ones sorted. A listener that names no actions gets the entity actions, so an action it does
+	 * not know (a custom action it does not name) is dropped by SNS instead of reaching its queue
+	 * as poison.
 	 */
-	static String filterPolicy(Collection<Action> actions) {
+	static String filterPolicy(Collection<String> actions) {
 		ObjectNode policy = JSON.createObjectNode();
 		ArrayNode names = policy.putArray("action");
-		(actions.isEmpty() ? List.of(Action.values()) : actions).stream()
+		(actions.isEmpty() ? ActionNames.entityActions() : actions).stream()
 			.distinct()
-			.sorted()
-			.forEach((action) -> names.add(action.wireName()));
+			.sorted(ActionNames.ORDER)
+			.forEach(names::add);
 		return JSON.writeValueAsString(policy);
 	}
 

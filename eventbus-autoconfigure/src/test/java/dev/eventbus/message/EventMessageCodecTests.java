@@ -3,6 +3,7 @@ package dev.eventbus.message;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class EventMessageCodecTests {
 
@@ -33,11 +35,31 @@ class EventMessageCodecTests {
 	}
 
 	@Test
-	void unknownActionIsMalformedNotRetried() {
-		String json = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"channel\":\"Order\",\"action\":\"archived\","
+	void actionThatIsNoActionNameIsMalformedNotRetried() {
+		String json = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"channel\":\"Order\",\"action\":\"Archived!\","
 				+ "\"occurredAt\":\"2026-11-23T10:00:00Z\",\"payload\":{}}";
 		assertThatExceptionOfType(MalformedMessageException.class).isThrownBy(() -> this.codec.read(json))
-			.withMessageContaining("unknown action 'archived'");
+			.withMessage("action 'Archived!' is not an action name (a lower-case letter, then lower-case letters, "
+					+ "digits, '-' or '_', at most 64 characters)");
+	}
+
+	@Test
+	void customActionIsReadAsItIs() {
+		// whether a listener takes it is the listener's decision (its filter policy and ListenerEndpoint.knows)
+		String json = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"channel\":\"Invoice\",\"action\":\"issued\","
+				+ "\"occurredAt\":\"2026-11-23T10:00:00Z\",\"entityId\":\"7\",\"payload\":{\"total\":1.50}}";
+		EventMessage read = this.codec.read(json);
+		assertThat(read.action()).isEqualTo("issued");
+		assertThat(read.entityVersion()).isNull();
+		assertThat(read.changes()).isNull();
+	}
+
+	@Test
+	void payloadOfAPublishedEventMustBeAJsonObject() {
+		assertThat(this.codec.payload(new View(3, "pen"))).containsEntry("quantity", 3L).containsEntry("name", "pen");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.codec.payload(List.of(1, 2)))
+			.withMessage("The payload of type " + List.of(1, 2).getClass().getName() + " serializes to a JSON array, "
+					+ "and an event's payload must be a JSON object: publish a record, a class or a Map");
 	}
 
 	@Test

@@ -69,7 +69,7 @@ class ReplayMessagesTests {
 	}
 
 	private static RegisteredListener listener(String queueName, boolean rawDelivery) {
-		ListenerInfo info = new ListenerInfo("onOrder", "Order", Set.of(Action.UPDATED),
+		ListenerInfo info = new ListenerInfo("onOrder", "Order", Set.of(Action.UPDATED.wireName()),
 				ReplayMessagesTests.class.getDeclaredMethods()[0], queueName);
 		return new RegisteredListener(info, new ListenerQueue(queueName, TOPIC, queueName + "-dlq"), false,
 				rawDelivery);

@@ -64,13 +64,21 @@ class DefaultNamingStrategyTests {
 
 	@Test
 	void filterPolicyListsTheNamedActionsOrAllBindableOnesWhenNoneAreNamed() {
-		assertThat(PolicyDocuments.filterPolicy(List.of(Action.DELETED))).isEqualTo("{\"action\":[\"deleted\"]}");
-		assertThat(PolicyDocuments.filterPolicy(List.of(Action.UPDATED, Action.CREATED)))
+		assertThat(PolicyDocuments.filterPolicy(List.of(Action.DELETED.wireName())))
+			.isEqualTo("{\"action\":[\"deleted\"]}");
+		assertThat(PolicyDocuments.filterPolicy(List.of(Action.UPDATED.wireName(), Action.CREATED.wireName())))
 			.isEqualTo("{\"action\":[\"created\",\"updated\"]}");
 		assertThat(PolicyDocuments.filterPolicy(List.of()))
 			.isEqualTo("{\"action\":[\"created\",\"updated\",\"deleted\"]}");
-		assertThat(PolicyDocuments.filterPolicy(List.of(Action.DELETED, Action.CREATED, Action.UPDATED)))
+		assertThat(PolicyDocuments.filterPolicy(List.of("deleted", "created", "updated")))
 			.isEqualTo("{\"action\":[\"created\",\"updated\",\"deleted\"]}");
+	}
+
+	@Test
+	void filterPolicyListsCustomActionsNextToEntityActionsSorted() {
+		assertThat(PolicyDocuments.filterPolicy(List.of("shipped"))).isEqualTo("{\"action\":[\"shipped\"]}");
+		assertThat(PolicyDocuments.filterPolicy(List.of("payment-failed", "deleted", "issued", "created")))
+			.isEqualTo("{\"action\":[\"created\",\"deleted\",\"issued\",\"payment-failed\"]}");
 	}
 
 }

@@ -39,7 +39,7 @@ class SnsSqsProvisionerTests {
 	void validateModeReportsEveryMissingTopicQueueAndDeadLetterQueueInOneFailure() {
 		SnsSqsProvisioner provisioner = provisioner(ProvisionMode.VALIDATE, true, List.of("Memo", "Order"),
 				List.of(new QueueRequest("memoListener", "Memo", Set.of()),
-						new QueueRequest("auditListener", "Audit", Set.of(Action.DELETED))));
+						new QueueRequest("auditListener", "Audit", Set.of(Action.DELETED.wireName()))));
 		assertThatExceptionOfType(MissingResourcesException.class).isThrownBy(provisioner::provision)
 			.satisfies((ex) -> assertThat(ex.getMode()).isEqualTo(ProvisionMode.VALIDATE))
 			.satisfies((ex) -> assertThat(ex.getMissing()).containsExactly("SNS topic 'shop-Memo' of channel 'Memo'",

@@ -15,6 +15,7 @@ import dev.eventbus.sample.finance.InvoiceRepository;
 import dev.eventbus.sample.orders.Order;
 import dev.eventbus.sample.orders.OrderService;
 import dev.eventbus.sample.shipping.Shipment;
+import dev.eventbus.sample.shipping.ShipmentTracking;
 import dev.eventbus.sample.shipping.ShippingListener;
 
 import org.springframework.boot.ApplicationArguments;
@@ -25,7 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Walks one order through its life at start-up and logs what the listeners did: create
- * (invoice issued), pay (shipment ready), delete (invoice cancelled). Each wait is bounded;
+ * (invoice issued, and its {@code InvoiceIssued} domain event received by shipping), pay
+ * (shipment ready, and its {@code shipped} outcome event tracked), delete (invoice cancelled).
+ * Each wait is bounded;
  * a timeout is logged, never fatal. Switch off with {@code sample.demo.enabled=false}.
  */
 @Component
@@ -46,14 +49,17 @@ public class DemoRunner implements ApplicationRunner {
 
 	private final Environment environment;
 
+	private final ShipmentTracking tracking;
+
 	private volatile @Nullable UUID orderId;
 
 	public DemoRunner(OrderService orders, InvoiceRepository invoices, ShippingListener shipping,
-			Environment environment) {
+			Environment environment, ShipmentTracking tracking) {
 		this.orders = orders;
 		this.invoices = invoices;
 		this.shipping = shipping;
 		this.environment = environment;
+		this.tracking = tracking;
 	}
 
 	@Override
@@ -82,10 +88,13 @@ public class DemoRunner implements ApplicationRunner {
 		logger.info("demo 1/3: created order {} for {} ({}), waiting for its invoice", id, order.getCustomer(),
 				order.getTotal());
 		await("1/3", "invoice ISSUED", () -> invoiceWithStatus(id, Invoice.ISSUED));
+		await("1/3", "InvoiceIssued at shipping",
+				() -> this.shipping.invoice(id).map((invoice) -> "shipping received InvoiceIssued " + invoice));
 
 		this.orders.update(id, Order.PAID, null);
 		logger.info("demo 2/3: order {} is PAID, waiting for its shipment", id);
 		await("2/3", "shipment ready", () -> this.shipping.find(id).map(Shipment::toString));
+		await("2/3", "shipped event", () -> this.tracking.state(id).map((state) -> "shipped event: " + state));
 
 		this.orders.delete(id);
 		logger.info("demo 3/3: deleted order {}, waiting for its invoice to be cancelled", id);

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 import dev.eventbus.consume.ListenerContainers;
+import dev.eventbus.sample.shipping.IssuedInvoice;
+import dev.eventbus.sample.shipping.ShipmentTracking;
+import dev.eventbus.sample.shipping.ShippingListener;
 import dev.eventbus.test.EnableFauxqs;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +61,15 @@ class SampleApplicationIntegrationTests {
 	@Autowired
 	private SqsAsyncClient sqs;
 
+	@Autowired
+	private ShipmentTracking tracking;
+
+	@Autowired
+	private ShippingListener shipping;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
 	@Test
 	void demoCancelsTheInvoiceOfItsDeletedOrderAndShipsIt() {
 		UUID orderId = this.demo.orderId().orElseThrow();
@@ -69,19 +82,33 @@ class SampleApplicationIntegrationTests {
 		});
 	}
 
+	/**
+	 * Issue 11, item 4: shipping a paid order publishes {@code shipped}, and an order no courier
+	 * takes publishes {@code shipping-failed} with the order and the exception's message.
+	 */
 	@Test
-	void invoiceFollowsAnOrderThroughTheRestApi() {
-		OrderJson order = this.client.post()
-			.uri("/orders")
+	void shippingPublishesItsOutcomeForTheDemoOrderAndAFailureForAnOrderNoCourierTakes() {
+		UUID demoOrder = this.demo.orderId().orElseThrow();
+		await().atMost(TIMEOUT)
+			.untilAsserted(() -> assertThat(this.tracking.state(demoOrder)).contains("shipped to demo"));
+
+		OrderJson heavy = createOrder("brunel", "25000.00");
+		this.client.put()
+			.uri("/orders/{id}", heavy.id())
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("customer", "grace", "total", new BigDecimal("19.99"), "cardNumber", "4111111111111111"))
+			.body(Map.of("status", "PAID"))
 			.exchange()
 			.expectStatus()
-			.isCreated()
-			.expectBody(OrderJson.class)
-			.returnResult()
-			.getResponseBody();
-		assertThat(order).isNotNull();
+			.isOk();
+		await().atMost(TIMEOUT)
+			.untilAsserted(() -> assertThat(this.tracking.state(heavy.id()))
+				.contains("failed: no courier takes orders over 10000.00"));
+		assertThat(shipments()).extracting(ShipmentJson::orderId).doesNotContain(heavy.id());
+	}
+
+	@Test
+	void invoiceFollowsAnOrderThroughTheRestApi() {
+		OrderJson order = createOrder("grace", "19.99");
 		assertThat(order.status()).isEqualTo("NEW");
 		awaitInvoice(order.id(), "ISSUED", "19.99");
 
@@ -102,6 +129,45 @@ class SampleApplicationIntegrationTests {
 		this.client.delete().uri("/orders/{id}", order.id()).exchange().expectStatus().isNoContent();
 		awaitInvoice(order.id(), "CANCELLED", "25.50");
 		this.client.get().uri("/orders/{id}", order.id()).exchange().expectStatus().isNotFound();
+	}
+
+	/**
+	 * Issue 11, shown in the sample: finance publishes the domain event {@code InvoiceIssued} when
+	 * it creates an invoice (once, not on later updates), and shipping receives it.
+	 */
+	@Test
+	void financePublishesInvoiceIssuedOnceAndShippingReceivesIt() {
+		UUID demoOrder = this.demo.orderId().orElseThrow();
+		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(this.shipping.invoice(demoOrder)).isPresent());
+
+		OrderJson order = this.client.post()
+			.uri("/orders")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("customer", "hedy", "total", new BigDecimal("7.25"), "cardNumber", "4111111111111111"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(OrderJson.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(order).isNotNull();
+		awaitInvoice(order.id(), "ISSUED", "7.25");
+		InvoiceJson invoice = invoiceOf(order.id()).orElseThrow();
+		await().atMost(TIMEOUT)
+			.untilAsserted(() -> assertThat(this.shipping.invoice(order.id()))
+				.contains(new IssuedInvoice(invoice.id(), order.id(), new BigDecimal("7.25"))));
+
+		this.client.put()
+			.uri("/orders/{id}", order.id())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("total", new BigDecimal("8.00")))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		awaitInvoice(order.id(), "ISSUED", "8.00");
+		assertThat(this.jdbc.queryForList("select action from eventbus_outbox where channel = 'Invoice' and entity_id = ?",
+				String.class, order.id().toString()))
+			.containsExactly("issued");
 	}
 
 	@Test
@@ -180,6 +246,21 @@ class SampleApplicationIntegrationTests {
 			.expectStatus()
 			.isNotFound();
 		this.client.delete().uri("/orders/{id}", unknown).exchange().expectStatus().isNotFound();
+	}
+
+	private OrderJson createOrder(String customer, String total) {
+		OrderJson order = this.client.post()
+			.uri("/orders")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("customer", customer, "total", new BigDecimal(total), "cardNumber", "4111111111111111"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(OrderJson.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(order).isNotNull();
+		return order;
 	}
 
 	private void awaitInvoice(UUID orderId, String status, String amount) {

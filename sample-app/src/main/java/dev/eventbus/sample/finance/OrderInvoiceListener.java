@@ -2,6 +2,7 @@ package dev.eventbus.sample.finance;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -11,12 +12,14 @@ import org.slf4j.LoggerFactory;
 import dev.eventbus.EntityEvent;
 import dev.eventbus.Listener;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps one invoice per order: issued (amount = order total) when the order is created or
- * updated, cancelled when it is deleted.
+ * updated, cancelled when it is deleted. A new invoice is announced with the domain event
+ * {@link InvoiceIssued}, published in the transaction that saves it.
  * <p>
  * Events can be delivered more than once and, rarely, out of order. The handler is
  * idempotent (one invoice per order id, updated in place), ignores events older than the
@@ -29,8 +32,11 @@ public class OrderInvoiceListener {
 
 	private final InvoiceRepository invoices;
 
-	public OrderInvoiceListener(InvoiceRepository invoices) {
+	private final ApplicationEventPublisher events;
+
+	public OrderInvoiceListener(InvoiceRepository invoices, ApplicationEventPublisher events) {
 		this.invoices = invoices;
+		this.events = events;
 	}
 
 	/**
@@ -58,9 +64,15 @@ public class OrderInvoiceListener {
 		if (version < invoice.getOrderVersion()) {
 			return "ignored, stale (version " + version + " < " + invoice.getOrderVersion() + ")";
 		}
+		boolean first = invoice.getId() == null;
 		invoice.issue(order.total(), version);
-		this.invoices.save(invoice);
-		return describe(invoice);
+		Invoice saved = this.invoices.save(invoice);
+		if (first) {
+			// with this transaction: the event leaves only if the invoice is committed
+			this.events.publishEvent(
+					new InvoiceIssued(Objects.requireNonNull(saved.getId()), saved.getOrderId(), saved.getAmount()));
+		}
+		return describe(saved) + (first ? ", InvoiceIssued published" : "");
 	}
 
 	private String cancel(Invoice invoice, long version) {

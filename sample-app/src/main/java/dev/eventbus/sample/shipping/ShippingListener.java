@@ -1,6 +1,5 @@
 package dev.eventbus.sample.shipping;
 
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Prepares a {@link Shipment} when an order is paid. It receives only {@code updated}
- * events (the SNS subscription filters the others out) and only the payload. Shipments are
- * kept in memory, one per order, so a redelivered event changes nothing.
+ * events (the SNS subscription filters the others out) and only the payload, and ships through
+ * {@link ShippingService}, which publishes the outcome. Shipments are kept in memory, one per
+ * order, so a redelivered event changes nothing. It also listens to finance's domain event
+ * {@code InvoiceIssued} (a custom action on the {@code Invoice} channel) to put the invoice into
+ * the parcel.
  */
 @Component
 public class ShippingListener {
@@ -28,6 +30,14 @@ public class ShippingListener {
 	private static final Logger logger = LoggerFactory.getLogger(ShippingListener.class);
 
 	private final Map<UUID, Shipment> shipments = new ConcurrentHashMap<>();
+
+	private final Map<UUID, IssuedInvoice> invoices = new ConcurrentHashMap<>();
+
+	private final ShippingService shipping;
+
+	ShippingListener(ShippingService shipping) {
+		this.shipping = shipping;
+	}
 
 	/**
 	 * Prepare the shipment of an order that became paid.
@@ -40,13 +50,40 @@ public class ShippingListener {
 			logger.info("[shipping] Order updated {} status {} -> nothing to ship", id, order.status());
 			return;
 		}
-		Shipment shipment = new Shipment(order.id(), order.customer(), order.total(), Instant.now());
-		if (this.shipments.putIfAbsent(order.id(), shipment) == null) {
+		if (this.shipments.containsKey(order.id())) {
+			logger.info("[shipping] Order updated {} status PAID -> already ready to ship", id);
+			return;
+		}
+		try {
+			this.shipments.putIfAbsent(order.id(), this.shipping.ship(order));
 			logger.info("[shipping] Order updated {} status PAID -> ready to ship to {}", id, order.customer());
 		}
-		else {
-			logger.info("[shipping] Order updated {} status PAID -> already ready to ship", id);
+		catch (IllegalStateException ex) {
+			// the shipping-failed event tells the others; retrying would fail again
+			logger.info("[shipping] Order updated {} status PAID -> cannot ship: {}", id, ex.getMessage());
 		}
+	}
+
+	/**
+	 * Keep the invoice of an order, to put it into the parcel.
+	 * @param invoice finance's {@code InvoiceIssued} event
+	 */
+	@Listener(value = "Invoice", customActions = "issued")
+	public void onInvoiceIssued(IssuedInvoice invoice) {
+		String id = invoice.orderId().toString().substring(0, 8);
+		if (this.invoices.putIfAbsent(invoice.orderId(), invoice) == null) {
+			logger.info("[shipping] Invoice issued {} for order {} ({}) -> goes into the parcel", invoice.invoiceId(), id,
+					invoice.amount());
+		}
+	}
+
+	/**
+	 * The invoice finance issued for an order, as its {@code InvoiceIssued} event told shipping.
+	 * @param orderId the order id
+	 * @return the invoice, once the event arrived
+	 */
+	public Optional<IssuedInvoice> invoice(UUID orderId) {
+		return Optional.ofNullable(this.invoices.get(orderId));
 	}
 
 	/**
