@@ -23,17 +23,13 @@ final class PolicyDocuments {
 	}
 
 	/**
-	 * The filter policy of a listener's subscription. A listener that names no actions gets all
-	 * the actions it can bind, so an action it does not know (a custom action of a newer
-	 * publisher) is dropped by SNS instead of reaching its queue as poison.
+	 * The filter policy of a listener's subscription: the {@code action} values of
+	 * {@link QueueRequest#deliveredActions(Collection)}.
 	 */
 	static String filterPolicy(Collection<Action> actions) {
 		ObjectNode policy = JSON.createObjectNode();
 		ArrayNode names = policy.putArray("action");
-		(actions.isEmpty() ? List.of(Action.values()) : actions).stream()
-			.distinct()
-			.sorted()
-			.forEach((action) -> names.add(action.wireName()));
+		QueueRequest.deliveredActions(actions).forEach(names::add);
 		return JSON.writeValueAsString(policy);
 	}
 
