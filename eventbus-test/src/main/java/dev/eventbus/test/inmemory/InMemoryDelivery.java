@@ -61,7 +61,7 @@ public final class InMemoryDelivery implements DisposableBean {
 			thread.setDaemon(true);
 			return thread;
 		};
-		this.executor = new ScheduledThreadPoolExecutor(Math.max(1, threads), factory);
+		this.executor = new ScheduledThreadPoolExecutor(threads, factory);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
@@ -31,6 +32,14 @@ public final class InMemoryDeliveryAutoConfiguration {
 	InMemoryDelivery eventBusInMemoryDelivery(NamingStrategy naming, ObjectProvider<DirectListeners> listeners,
 			EventBusTestProperties properties) {
 		EventBusTestProperties.InMemory inMemory = properties.getInMemory();
+		if (inMemory.getThreads() < 1) {
+			throw new InvalidConfigurationPropertyValueException("eventbus.test.in-memory.threads",
+					inMemory.getThreads(), "It must be at least 1");
+		}
+		if (inMemory.getRetryDelay().isNegative()) {
+			throw new InvalidConfigurationPropertyValueException("eventbus.test.in-memory.retry-delay",
+					inMemory.getRetryDelay(), "It must not be negative (0 retries at once)");
+		}
 		return new InMemoryDelivery(naming,
 				() -> listeners.orderedStream().flatMap((registrar) -> registrar.listeners().stream()).toList(),
 				inMemory.getRetryDelay(), inMemory.getThreads());
