@@ -10,9 +10,9 @@ import dev.eventbus.provision.QueueRequest;
 
 /**
  * One {@link dev.eventbus.Listener} method run on events that come without a broker (eventbus-test's
- * in-memory delivery), by the rules of its SQS container: the same {@link ListenerInvocation}
+ * in-memory delivery), by the rules of its SQS container: the same {@code ListenerInvocation}
  * reads the event, binds the arguments, invokes the method and skips an event an idempotent
- * listener handled before; the same decision ({@link ListenerErrorHandler}) tells a failure that is
+ * listener handled before; the same decision ({@code ListenerErrorHandler}) tells a failure that is
  * retried from one that dead-letters the event, with the same reason as the
  * {@value RegisteredListener#DEAD_LETTER_REASON_ATTRIBUTE} attribute. What brings the events, and
  * when a retry comes, is the caller's business. Outages do not pause it: a failure caused by an
