@@ -68,9 +68,9 @@ class OrderListenersTests {
 	}
 
 	@Test
-	void aPaidOrderIsReadyToShipAndOtherUpdatesShipNothing() {
+	void aPaidOrderIsReadyToShipAndAnUpdateOfAnUnpaidOneShipsNothing() {
 		UUID unpaid = this.orders.create("grace", new BigDecimal("5.00"), null).getId();
-		this.orders.update(unpaid, "PACKED", null);
+		this.orders.update(unpaid, null, new BigDecimal("6.00"));
 		UUID paid = this.orders.create("linus", new BigDecimal("7.00"), null).getId();
 		this.orders.update(paid, "PAID", null);
 
