@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * In-memory delivery on H2, with no AWS endpoint, region or credentials configured and a
+ * Issue 12, in-memory delivery for fast tests: on H2, with no AWS endpoint, region or credentials configured and a
  * post-processor that fails the context if any AWS SDK client is created. The relay polls once a
  * minute: events that arrive within seconds were sent on its wake-up after the commit.
  */
