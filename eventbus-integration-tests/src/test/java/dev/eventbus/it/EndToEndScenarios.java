@@ -174,11 +174,11 @@ abstract class EndToEndScenarios {
 				new OutgoingMessage.Destination("ItOrder", topic()), "ItOrder:" + custom, body,
 				Map.of("channel", "ItOrder", "action", "archived"))))).isEmpty();
 		UUID barrier = UUID.randomUUID();
-		this.tx.executeWithoutResult((status) -> {
-			this.entityManager.persist(new PurchaseOrder(barrier, "NEW", BigDecimal.ONE));
-			this.entityManager.flush();
-			this.entityManager.remove(this.entityManager.find(PurchaseOrder.class, barrier));
-		});
+		// two transactions: in one, created and deleted fold into nothing (issue 11)
+		this.tx.executeWithoutResult(
+				(status) -> this.entityManager.persist(new PurchaseOrder(barrier, "NEW", BigDecimal.ONE)));
+		this.tx.executeWithoutResult(
+				(status) -> this.entityManager.remove(this.entityManager.find(PurchaseOrder.class, barrier)));
 
 		awaitCalls("envelope", barrier, 2);
 		awaitCalls("frame", barrier, 2);
@@ -194,16 +194,13 @@ abstract class EndToEndScenarios {
 	}
 
 	@Test
-	void eventsOfOneEntityInOneTransactionArriveInCommitOrder() {
+	void eventsOfOneEntityArriveInCommitOrder() {
 		UUID id = UUID.randomUUID();
-		this.tx.executeWithoutResult((status) -> {
-			PurchaseOrder order = new PurchaseOrder(id, "S0", BigDecimal.ONE);
-			this.entityManager.persist(order);
-			for (int i = 1; i <= 9; i++) {
-				this.entityManager.flush();
-				order.setStatus("S" + i);
-			}
-		});
+		this.tx.executeWithoutResult((status) -> this.entityManager.persist(new PurchaseOrder(id, "S0", BigDecimal.ONE)));
+		for (int i = 1; i <= 9; i++) {
+			String next = "S" + i;
+			this.tx.executeWithoutResult((status) -> this.entityManager.find(PurchaseOrder.class, id).setStatus(next));
+		}
 		List<Call> calls = awaitCalls("ordered", id, 10);
 		assertThat(calls).extracting((call) -> (Object) ((Map<?, ?>) call.payload()).get("status"))
 			.containsExactly("S0", "S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9");
