@@ -38,7 +38,8 @@ import dev.eventbus.provision.NamingStrategy;
  * {@code management.endpoints.web.exposure.include=eventbus}).
  */
 @AutoConfiguration(after = { EventBusTopologyAutoConfiguration.class, EventBusOutboxAutoConfiguration.class,
-		EventBusTransportAutoConfiguration.class, EventBusListenerAutoConfiguration.class,
+		EventBusTransportAutoConfiguration.class, EventBusRelayAutoConfiguration.class,
+		EventBusListenerAutoConfiguration.class,
 		EventBusOperationsAutoConfiguration.class })
 @ConditionalOnClass(Endpoint.class)
 @ConditionalOnBean(TopologySource.class)

@@ -30,6 +30,7 @@ import dev.eventbus.outbox.OutboxRelay;
  * {@code management.health.eventbus.enabled=false}.
  */
 @AutoConfiguration(after = { EventBusOutboxAutoConfiguration.class, EventBusTransportAutoConfiguration.class,
+		EventBusRelayAutoConfiguration.class,
 		EventBusListenerAutoConfiguration.class, EventBusMetricsAutoConfiguration.class })
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnEnabledHealthIndicator("eventbus")

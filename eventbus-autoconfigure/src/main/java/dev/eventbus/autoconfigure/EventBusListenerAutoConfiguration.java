@@ -50,15 +50,17 @@ import dev.eventbus.consume.RetryPolicy;
 import dev.eventbus.message.EventMessageCodec;
 import dev.eventbus.observation.HandleObservationConvention;
 import dev.eventbus.provision.SnsSqsProvisioner;
+import dev.eventbus.transport.EventTransport;
 
 /**
- * Listeners: finds {@link dev.eventbus.Listener} methods and runs one SQS listener container
- * per method.
+ * Listeners: finds {@link dev.eventbus.Listener} methods wherever eventbus has a transport, and
+ * (with SNS and SQS) runs one SQS listener container per method. Without SQS clients the methods
+ * are still found, for another delivery to run them (eventbus-test's in-memory delivery).
  */
 @AutoConfiguration(after = { EventBusTransportAutoConfiguration.class, SqsAutoConfiguration.class,
 		TransactionAutoConfiguration.class })
 @ConditionalOnClass(SqsMessageListenerContainerFactory.class)
-@ConditionalOnBean(SnsSqsProvisioner.class)
+@ConditionalOnBean(EventTransport.class)
 @ConditionalOnBooleanProperty(name = "eventbus.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "eventbus.consume.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(EventBusProperties.class)
@@ -83,53 +85,60 @@ public final class EventBusListenerAutoConfiguration {
 		}));
 	}
 
-	@Bean
-	@ConditionalOnBooleanProperty(name = EventBusTopologyAutoConfiguration.PRINT, havingValue = false, matchIfMissing = true)
-	ListenerContainers eventBusListenerContainers(ListenerAnnotationBeanPostProcessor listeners,
-			SnsSqsProvisioner provisioner, ObjectProvider<SqsMessageListenerContainerFactory<Object>> factories,
-			BeanFactory beanFactory, SqsAsyncClient sqs, ObjectProvider<EventMessageCodec> codec,
-			ObjectProvider<EntityManagerFactory> entityManagerFactories, ObjectProvider<Inbox> inbox,
-			ObjectProvider<ConsumptionBreakers> breakers, ObjectProvider<ListenerConfigurer> configurers,
-			EventBusProperties properties, ObjectProvider<ObservationRegistry> observations,
-			ObjectProvider<HandleObservationConvention> convention, ObjectProvider<MeterRegistry> meters) {
-		Set<String> published = EventBusTransportAutoConfiguration.publishedChannels(entityManagerFactories);
-		EventBusProperties.Consume consume = properties.getConsume();
-		EventBusProperties.Provision provision = properties.getProvision();
-		ListenerContainerBuilder builder = new ListenerContainerBuilder(containerFactory(factories, beanFactory), sqs,
-				codec.getIfAvailable(EventMessageCodec::new),
-				new ListenerContainerBuilder.Settings(provision.getMaxReceiveCount(), provision.getVisibilityTimeout(),
-						consume.getMaxHandlingTime(), consume.getShutdownTimeout(), consume.isRawDelivery()),
-				inbox.getIfAvailable(), breakers.getIfAvailable(), configurers.orderedStream().toList(),
-				new ListenerContainerBuilder.Observability(observations.getIfAvailable(() -> ObservationRegistry.NOOP),
-						convention.getIfUnique(), meters.getIfUnique()));
-		return new ListenerContainers(listeners, provisioner, builder, published);
-	}
+	/** The SQS containers of the listeners, where the application has SNS and SQS. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(SnsSqsProvisioner.class)
+	static class SqsListenersConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnBooleanProperty(name = "eventbus.consume.outage.pause-enabled", matchIfMissing = true)
-	ConsumptionBreakers eventBusConsumptionBreakers(EventBusProperties properties, SqsAsyncClient sqs,
-			ObjectProvider<DataSource> dataSource, ApplicationEventPublisher events) {
-		EventBusProperties.Outage outage = properties.getConsume().getOutage();
-		Map<OutageCause, ConsumptionBreakers.Probe> probes = new EnumMap<>(OutageCause.class);
-		probes.put(OutageCause.AWS, OutageProbes.sqs(sqs));
-		dataSource.ifUnique((unique) -> probes.put(OutageCause.DATABASE, OutageProbes.database(unique)));
-		return new ConsumptionBreakers(
-				new ConsumptionBreakers.Settings(outage.getProbeDelay(), outage.getMaxProbeDelay()), probes,
-				events::publishEvent);
-	}
+		@Bean
+		@ConditionalOnBooleanProperty(name = EventBusTopologyAutoConfiguration.PRINT, havingValue = false, matchIfMissing = true)
+		ListenerContainers eventBusListenerContainers(ListenerAnnotationBeanPostProcessor listeners,
+				SnsSqsProvisioner provisioner, ObjectProvider<SqsMessageListenerContainerFactory<Object>> factories,
+				BeanFactory beanFactory, SqsAsyncClient sqs, ObjectProvider<EventMessageCodec> codec,
+				ObjectProvider<EntityManagerFactory> entityManagerFactories, ObjectProvider<Inbox> inbox,
+				ObjectProvider<ConsumptionBreakers> breakers, ObjectProvider<ListenerConfigurer> configurers,
+				EventBusProperties properties, ObjectProvider<ObservationRegistry> observations,
+				ObjectProvider<HandleObservationConvention> convention, ObjectProvider<MeterRegistry> meters) {
+			Set<String> published = EventBusTransportAutoConfiguration.publishedChannels(entityManagerFactories);
+			EventBusProperties.Consume consume = properties.getConsume();
+			EventBusProperties.Provision provision = properties.getProvision();
+			ListenerContainerBuilder builder = new ListenerContainerBuilder(containerFactory(factories, beanFactory), sqs,
+					codec.getIfAvailable(EventMessageCodec::new),
+					new ListenerContainerBuilder.Settings(provision.getMaxReceiveCount(), provision.getVisibilityTimeout(),
+							consume.getMaxHandlingTime(), consume.getShutdownTimeout(), consume.isRawDelivery()),
+					inbox.getIfAvailable(), breakers.getIfAvailable(), configurers.orderedStream().toList(),
+					new ListenerContainerBuilder.Observability(observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+							convention.getIfUnique(), meters.getIfUnique()));
+			return new ListenerContainers(listeners, provisioner, builder, published);
+		}
 
-	/**
-	 * The application's only (or primary) container factory; with several, the one that
-	 * {@code @SqsListener} uses by default.
-	 */
-	@SuppressWarnings("unchecked")
-	private static SqsMessageListenerContainerFactory<Object> containerFactory(
-			ObjectProvider<SqsMessageListenerContainerFactory<Object>> factories, BeanFactory beanFactory) {
-		SqsMessageListenerContainerFactory<Object> factory = factories.getIfUnique();
-		return (factory != null) ? factory
-				: beanFactory.getBean(EndpointRegistrar.DEFAULT_LISTENER_CONTAINER_FACTORY_BEAN_NAME,
-						SqsMessageListenerContainerFactory.class);
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBooleanProperty(name = "eventbus.consume.outage.pause-enabled", matchIfMissing = true)
+		ConsumptionBreakers eventBusConsumptionBreakers(EventBusProperties properties, SqsAsyncClient sqs,
+				ObjectProvider<DataSource> dataSource, ApplicationEventPublisher events) {
+			EventBusProperties.Outage outage = properties.getConsume().getOutage();
+			Map<OutageCause, ConsumptionBreakers.Probe> probes = new EnumMap<>(OutageCause.class);
+			probes.put(OutageCause.AWS, OutageProbes.sqs(sqs));
+			dataSource.ifUnique((unique) -> probes.put(OutageCause.DATABASE, OutageProbes.database(unique)));
+			return new ConsumptionBreakers(
+					new ConsumptionBreakers.Settings(outage.getProbeDelay(), outage.getMaxProbeDelay()), probes,
+					events::publishEvent);
+		}
+
+		/**
+		 * The application's only (or primary) container factory; with several, the one that
+		 * {@code @SqsListener} uses by default.
+		 */
+		@SuppressWarnings("unchecked")
+		private static SqsMessageListenerContainerFactory<Object> containerFactory(
+				ObjectProvider<SqsMessageListenerContainerFactory<Object>> factories, BeanFactory beanFactory) {
+			SqsMessageListenerContainerFactory<Object> factory = factories.getIfUnique();
+			return (factory != null) ? factory
+					: beanFactory.getBean(EndpointRegistrar.DEFAULT_LISTENER_CONTAINER_FACTORY_BEAN_NAME,
+							SqsMessageListenerContainerFactory.class);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

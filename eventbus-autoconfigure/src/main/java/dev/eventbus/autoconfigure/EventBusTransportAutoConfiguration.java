@@ -1,13 +1,10 @@
 package dev.eventbus.autoconfigure;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 
 import io.awspring.cloud.autoconfigure.sns.SnsAutoConfiguration;
 import io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration;
-import io.micrometer.observation.ObservationRegistry;
 import jakarta.persistence.EntityManagerFactory;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -19,18 +16,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 
 import dev.eventbus.capture.PublishedChannels;
-import dev.eventbus.observation.OutboxTraceContext;
-import dev.eventbus.observation.PublishObservationConvention;
-import dev.eventbus.outbox.OutboxRelay;
-import dev.eventbus.outbox.OutboxSignal;
-import dev.eventbus.outbox.OutboxStore;
-import dev.eventbus.outbox.RelayLeases;
 import dev.eventbus.provision.CachingTopicResolver;
 import dev.eventbus.provision.NamingStrategy;
 import dev.eventbus.provision.ProvisionSettings;
@@ -42,8 +31,9 @@ import dev.eventbus.transport.EventTransport;
 import dev.eventbus.transport.SnsEventTransport;
 
 /**
- * Provisioning and the relay: the start-up step that provisions the topic of every published
- * channel and the queues of every listener, and the relay that sends outbox events to SNS.
+ * Provisioning and the SNS transport: the start-up step that provisions the topic of every published
+ * channel and the queues of every listener, and the {@link EventTransport} that sends events to SNS
+ * (the relay that uses it is {@link EventBusRelayAutoConfiguration}'s).
  */
 @AutoConfiguration(after = { EventBusNamingAutoConfiguration.class, EventBusOutboxAutoConfiguration.class,
 		HibernateJpaAutoConfiguration.class, SnsAutoConfiguration.class, SqsAutoConfiguration.class })
@@ -52,8 +42,6 @@ import dev.eventbus.transport.SnsEventTransport;
 @ConditionalOnBooleanProperty(name = "eventbus.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(EventBusProperties.class)
 public final class EventBusTransportAutoConfiguration {
-
-	static final Duration RELAY_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -103,39 +91,6 @@ public final class EventBusTransportAutoConfiguration {
 	@ConditionalOnMissingBean
 	EventTransport eventBusTransport(SnsClient sns, CachingTopicResolver topics) {
 		return new SnsEventTransport(sns, topics);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnBean(OutboxStore.class)
-	@ConditionalOnBooleanProperty(name = "eventbus.outbox.relay-enabled", matchIfMissing = true)
-	@ConditionalOnBooleanProperty(name = EventBusTopologyAutoConfiguration.PRINT, havingValue = false, matchIfMissing = true)
-	OutboxRelay eventBusOutboxRelay(OutboxStore store, RelayLeases leases, EventTransport transport,
-			OutboxSignal signal, EventBusProperties properties, Environment environment,
-			ObjectProvider<ObservationRegistry> observations, ObjectProvider<PublishObservationConvention> convention,
-			ObjectProvider<OutboxTraceContext> traceContext) {
-		EventBusProperties.Outbox outbox = properties.getOutbox();
-		PropertyChecks.atLeast("eventbus.outbox.batch-size", outbox.getBatchSize(), 1);
-		PropertyChecks.atLeast("eventbus.outbox.relay-workers", outbox.getRelayWorkers(), 1);
-		PropertyChecks.positive("eventbus.outbox.poll-interval", outbox.getPollInterval());
-		PropertyChecks.positive("eventbus.outbox.retry-delay", outbox.getRetryDelay());
-		PropertyChecks.positive("eventbus.outbox.max-retry-delay", outbox.getMaxRetryDelay());
-		if (outbox.isPurgeEnabled() && (outbox.getRetention().isNegative() || outbox.getRetention().isZero())) {
-			throw new InvalidConfigurationPropertyValueException("eventbus.outbox.retention", outbox.getRetention(),
-					"It must be longer than zero; to keep published events forever set eventbus.outbox.purge-enabled=false");
-		}
-		if (outbox.getLeaseDuration().compareTo(Duration.ofSeconds(1)) < 0) {
-			throw new InvalidConfigurationPropertyValueException("eventbus.outbox.lease-duration",
-					outbox.getLeaseDuration(), "It must be at least 1s (the relay renews its leases every quarter of it)");
-		}
-		return new OutboxRelay(store, leases, transport, EventBusNames.publisher(properties, environment), signal,
-				new OutboxRelay.RelaySettings(outbox.getPollInterval(), outbox.getBatchSize(), outbox.getRetryDelay(),
-						outbox.getMaxRetryDelay(), outbox.isPurgeEnabled() ? outbox.getRetention() : null,
-						RELAY_SHUTDOWN_TIMEOUT,
-						outbox.getRelayWorkers(), outbox.getLeaseDuration()),
-				Clock.systemUTC(),
-				new OutboxRelay.Observability(observations.getIfAvailable(() -> ObservationRegistry.NOOP),
-						convention.getIfUnique(), traceContext.getIfAvailable(() -> OutboxTraceContext.NONE)));
 	}
 
 }

@@ -1,31 +1,24 @@
 package dev.eventbus.consume;
 
-import java.lang.reflect.InvocationTargetException;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-import io.micrometer.observation.Observation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.messaging.Message;
-import org.springframework.util.ReflectionUtils;
 
-import dev.eventbus.message.ActionNames;
-import dev.eventbus.message.EventMessage;
 import dev.eventbus.message.EventMessageCodec;
 import dev.eventbus.message.MalformedMessageException;
 
 /**
  * Handles the messages of one listener's queue: unwraps the SNS envelope (or, with raw
  * delivery on, takes the message as it is; otherwise a message that is not an SNS notification
- * is rejected), rejects a notification from any topic but the listener's own, reads the event,
- * rejects an action the listener does not know ({@link ListenerEndpoint#knows(String)}), binds
- * the arguments and invokes the method. Returning normally acknowledges (deletes)
+ * is rejected), rejects a notification from any topic but the listener's own, and has the
+ * {@link ListenerInvocation} read the event, reject an action the listener does not know, bind the arguments and invoke the method. Returning normally acknowledges (deletes)
  * the message; an exception from the method leaves it for redelivery. A message that cannot
  * be read or bound is poison: it is moved to the dead-letter queue at once with the reason,
  * logged once at WARN after SQS accepted it, and never retried; if the dead-letter queue does
@@ -35,7 +28,7 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 
 	private static final Log logger = LogFactory.getLog(EventMessageListener.class);
 
-	private final ListenerEndpoint endpoint;
+	private final ListenerInvocation invocation;
 
 	private final String queueName;
 
@@ -47,11 +40,7 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 
 	private final VisibilityHeartbeat heartbeat;
 
-	private final @Nullable Inbox inbox;
-
 	private final boolean rawDelivery;
-
-	private final HandleObservations observations;
 
 	private final ListenerErrorHandler errors;
 
@@ -59,31 +48,23 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 			DeadLetterSender deadLetters, VisibilityHeartbeat heartbeat, @Nullable Inbox inbox, boolean rawDelivery,
 			HandleObservations observations, ListenerErrorHandler errors) {
 		this.rawDelivery = rawDelivery;
-		this.observations = observations;
 		this.errors = errors;
-		this.endpoint = endpoint;
+		this.invocation = new ListenerInvocation(endpoint, codec, inbox, observations);
 		this.queueName = queueName;
 		this.topicArn = topicArn;
 		this.codec = codec;
 		this.deadLetters = deadLetters;
 		this.heartbeat = heartbeat;
-		this.inbox = inbox;
-		ReflectionUtils.makeAccessible(endpoint.method());
 	}
 
 	@Override
 	public void onMessage(Message<Object> message) {
 		String body = String.valueOf(message.getPayload());
-		EventMessage event;
-		@Nullable Object[] args;
+		ListenerInvocation.Bound bound;
 		// the carrier of the handle observation: not filled when nothing observes
-		Map<String, String> attributes = this.observations.observing() ? new HashMap<>() : null;
+		Map<String, String> attributes = this.invocation.observing() ? new HashMap<>() : null;
 		try {
-			event = this.codec.read(envelope(body, message, attributes));
-			if (!this.endpoint.knows(event.action())) {
-				throw unknownAction(event.action());
-			}
-			args = this.endpoint.binder().bind(event);
+			bound = this.invocation.bind(envelope(body, message, attributes));
 		}
 		catch (MalformedMessageException ex) {
 			deadLetter(message, body, ex);
@@ -91,28 +72,8 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 		}
 		VisibilityHeartbeat.Beat beat = this.heartbeat.start(message);
 		try {
-			// started once nothing before it can throw: every started observation is stopped
-			HandleObservations.Handle handle = this.observations.start((attributes != null) ? attributes : Map.of(),
-					event);
-			try (Observation.Scope scope = handle.observation().openScope()) {
-				if (this.inbox == null) {
-					invoke(args);
-				}
-				else if (!this.inbox.handleOnce(this.endpoint.id(), event.eventId(), () -> invoke(args))) {
-					handle.skipped();
-					if (logger.isDebugEnabled()) {
-						logger.debug("eventbus: event " + event.eventId() + " was handled by " + this.endpoint.id()
-								+ " before; acknowledged without calling it again");
-					}
-				}
-			}
-			catch (RuntimeException | Error ex) {
-				handle.failed(message, ex, this.errors);
-				throw ex;
-			}
-			finally {
-				handle.observation().stop();
-			}
+			this.invocation.invoke(bound, (attributes != null) ? attributes : Map.of(),
+					(failure) -> this.errors.decide(message, failure).outcome());
 		}
 		finally {
 			beat.stop();
@@ -120,13 +81,6 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 	}
 
 	/** An action that came around the filter policy (sent straight to the queue, or an old subscription). */
-	private MalformedMessageException unknownAction(String action) {
-		Set<String> known = new LinkedHashSet<>(ActionNames.entityActions());
-		known.addAll(this.endpoint.actions());
-		return new MalformedMessageException(
-				"unknown action '" + action + "' (this listener knows " + String.join(", ", known) + ")", null);
-	}
-
 	private void deadLetter(Message<Object> message, String body, MalformedMessageException malformed) {
 		String reason = malformed.getMessage();
 		String what = "message " + message.getHeaders().getId() + " of queue " + this.queueName;
@@ -186,25 +140,6 @@ final class EventMessageListener implements io.awspring.cloud.sqs.listener.Messa
 			throw new MalformedMessageException("SNS notification has no 'Message' text", null);
 		}
 		return this.codec.readTree(inner.asString());
-	}
-
-	private void invoke(@Nullable Object[] args) {
-		try {
-			this.endpoint.method().invoke(this.endpoint.bean(), args);
-		}
-		catch (InvocationTargetException ex) {
-			Throwable cause = ex.getTargetException();
-			if (cause instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			if (cause instanceof Error error) {
-				throw error;
-			}
-			throw new ListenerExecutionException(this.endpoint.describe(), cause);
-		}
-		catch (IllegalAccessException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

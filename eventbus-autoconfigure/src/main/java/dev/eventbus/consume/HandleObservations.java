@@ -4,14 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.messaging.Message;
 
 import dev.eventbus.message.EventMessage;
 import dev.eventbus.observation.DefaultHandleObservationConvention;
@@ -116,13 +115,12 @@ final class HandleObservations {
 
 		/**
 		 * The method threw.
-		 * @param message the message
 		 * @param failure what it threw
-		 * @param errors the listener's error handler, which decides the outcome
+		 * @param outcome what the failure leads to (asked only when something observes)
 		 */
-		void failed(Message<?> message, Throwable failure, ListenerErrorHandler errors) {
+		void failed(Throwable failure, Function<Throwable, HandleOutcome> outcome) {
 			if (this.context != null) {
-				this.context.setOutcome(errors.decide(message, failure).outcome());
+				this.context.setOutcome(outcome.apply(failure));
 				this.observation.error(ListenerErrorHandler.unwrap(failure));
 			}
 		}

@@ -112,19 +112,46 @@ final class ListenerErrorHandler implements AsyncErrorHandler<Object> {
 	 * @return the decision
 	 */
 	Decision decide(Message<?> message, Throwable t) {
-		Throwable cause = unwrap(t);
+		return decide(unwrap(t), ErrorHandlerVisibilityHelper.getReceiveMessageCount(message), this.policy,
+				this.maxReceiveCount, this.gate != null);
+	}
+
+	/**
+	 * Decides what a failure leads to, wherever the delivery came from.
+	 * @param cause what the listener threw, unwrapped
+	 * @param delivery which delivery of the message failed, from 1
+	 * @param policy the listener's retry policy
+	 * @param maxReceiveCount the deliveries a message gets
+	 * @param outagesPause whether an outage failure pauses the listener rather than counting
+	 * @return the decision
+	 */
+	static Decision decide(Throwable cause, long delivery, RetryPolicy policy, int maxReceiveCount,
+			boolean outagesPause) {
 		if (cause instanceof PoisonNotMovedException) {
 			// before the last-delivery check: it is no failure of the listener, and not an outage of its dependencies
 			return Decision.POISON_NOT_MOVED;
 		}
-		if (this.gate != null && OutageCause.of(cause) != null) {
+		if (outagesPause && OutageCause.of(cause) != null) {
 			return Decision.OUTAGE;
 		}
-		if (!this.policy.isRetryable(cause)) {
+		if (!policy.isRetryable(cause)) {
 			return Decision.NOT_RETRYABLE;
 		}
-		return (ErrorHandlerVisibilityHelper.getReceiveMessageCount(message) >= this.maxReceiveCount)
-				? Decision.LAST_DELIVERY : Decision.RETRY;
+		return (delivery >= maxReceiveCount) ? Decision.LAST_DELIVERY : Decision.RETRY;
+	}
+
+	/**
+	 * Why a failure dead-letters its message: the {@value DeadLetterSender#ERROR_ATTRIBUTE}
+	 * attribute's text (before it is fitted to the message).
+	 * @param decision {@link Decision#NOT_RETRYABLE} or {@link Decision#LAST_DELIVERY}
+	 * @param cause what the listener threw, unwrapped
+	 * @param delivery which delivery failed
+	 * @param maxReceiveCount the deliveries a message gets
+	 * @return the reason
+	 */
+	static String reason(Decision decision, Throwable cause, long delivery, int maxReceiveCount) {
+		return (decision == Decision.NOT_RETRYABLE) ? "not retryable: " + cause
+				: "failed " + delivery + " of " + maxReceiveCount + " deliveries: " + cause;
 	}
 
 	@Override
@@ -140,12 +167,13 @@ final class ListenerErrorHandler implements AsyncErrorHandler<Object> {
 				return retrySoon(message, this.gate.failed(OutageCause.of(cause), cause), t);
 			}
 			case NOT_RETRYABLE -> {
-				return deadLetter(message, t, cause, "not retryable: " + cause, DeadLetterSender.Reason.NOT_RETRYABLE,
-						", which is not retryable");
+				return deadLetter(message, t, cause,
+						reason(Decision.NOT_RETRYABLE, cause, delivery, this.maxReceiveCount),
+						DeadLetterSender.Reason.NOT_RETRYABLE, ", which is not retryable");
 			}
 			case LAST_DELIVERY -> {
 				return deadLetter(message, t, cause,
-						"failed " + delivery + " of " + this.maxReceiveCount + " deliveries: " + cause,
+						reason(Decision.LAST_DELIVERY, cause, delivery, this.maxReceiveCount),
 						DeadLetterSender.Reason.MAX_DELIVERIES,
 						" on delivery " + delivery + " of " + this.maxReceiveCount);
 			}

@@ -7,7 +7,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import dev.eventbus.message.ActionNames;
 
 /**
  * The JSON documents eventbus writes into queue and subscription attributes: the queue policy,
@@ -22,20 +21,13 @@ final class PolicyDocuments {
 	}
 
 	/**
-	 * The filter policy of a listener's subscription: the actions it names in wire form, the
-	 * entity actions first in their order ({@code created}, {@code updated}, {@code deleted}, as
-	 * the policies of earlier versions list them, so that these stay unchanged), then the custom
-	 * ones sorted. A listener that names no actions gets the entity actions, so an action it does
-	 * not know (a custom action it does not name) is dropped by SNS instead of reaching its queue
-	 * as poison.
+	 * The filter policy of a listener's subscription: the {@code action} values of
+	 * {@link QueueRequest#deliveredActions(Collection)}.
 	 */
 	static String filterPolicy(Collection<String> actions) {
 		ObjectNode policy = JSON.createObjectNode();
 		ArrayNode names = policy.putArray("action");
-		(actions.isEmpty() ? ActionNames.entityActions() : actions).stream()
-			.distinct()
-			.sorted(ActionNames.ORDER)
-			.forEach(names::add);
+		QueueRequest.deliveredActions(actions).forEach(names::add);
 		return JSON.writeValueAsString(policy);
 	}
 

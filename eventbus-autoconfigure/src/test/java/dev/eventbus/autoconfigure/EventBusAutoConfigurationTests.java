@@ -68,7 +68,8 @@ class EventBusAutoConfigurationTests {
 				CredentialsProviderAutoConfiguration.class, RegionProviderAutoConfiguration.class,
 				SnsAutoConfiguration.class, SqsAutoConfiguration.class, EventBusNamingAutoConfiguration.class,
 				EventBusOutboxAutoConfiguration.class,
-				EventBusTransportAutoConfiguration.class, EventBusListenerAutoConfiguration.class))
+				EventBusTransportAutoConfiguration.class, EventBusRelayAutoConfiguration.class,
+				EventBusListenerAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig-${random.uuid}",
 				"spring.application.name=autoconfig", "spring.cloud.aws.region.static=us-east-1",
 				"spring.cloud.aws.credentials.access-key=test", "spring.cloud.aws.credentials.secret-key=test",
@@ -349,7 +350,8 @@ class EventBusAutoConfigurationTests {
 				CredentialsProviderAutoConfiguration.class, RegionProviderAutoConfiguration.class,
 				SnsAutoConfiguration.class, SqsAutoConfiguration.class, EventBusNamingAutoConfiguration.class,
 				EventBusOutboxAutoConfiguration.class,
-				EventBusTransportAutoConfiguration.class, EventBusListenerAutoConfiguration.class))
+				EventBusTransportAutoConfiguration.class, EventBusRelayAutoConfiguration.class,
+				EventBusListenerAutoConfiguration.class))
 			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:noname", "spring.cloud.aws.region.static=us-east-1",
 					"spring.cloud.aws.credentials.access-key=test", "spring.cloud.aws.credentials.secret-key=test",
 					"eventbus.provision.mode=none")

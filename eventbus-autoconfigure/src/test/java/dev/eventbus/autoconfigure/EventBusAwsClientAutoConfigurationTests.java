@@ -98,7 +98,8 @@ class EventBusAwsClientAutoConfigurationTests {
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
 					HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class,
 					EventBusNamingAutoConfiguration.class, EventBusOutboxAutoConfiguration.class,
-					EventBusTransportAutoConfiguration.class, EventBusListenerAutoConfiguration.class))
+					EventBusTransportAutoConfiguration.class, EventBusRelayAutoConfiguration.class,
+				EventBusListenerAutoConfiguration.class))
 			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:timeouts-${random.uuid}",
 					"spring.application.name=timeouts", "eventbus.provision.mode=none")
 			.withUserConfiguration(EventBusAutoConfigurationTests.GoodListenerConfiguration.class);

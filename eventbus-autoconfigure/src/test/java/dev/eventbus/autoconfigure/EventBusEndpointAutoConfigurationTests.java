@@ -37,6 +37,7 @@ class EventBusEndpointAutoConfigurationTests {
 				CredentialsProviderAutoConfiguration.class, RegionProviderAutoConfiguration.class,
 				SnsAutoConfiguration.class, SqsAutoConfiguration.class, EventBusNamingAutoConfiguration.class,
 				EventBusOutboxAutoConfiguration.class, EventBusTransportAutoConfiguration.class,
+				EventBusRelayAutoConfiguration.class,
 				EventBusListenerAutoConfiguration.class, EventBusTopologyAutoConfiguration.class,
 				EventBusEndpointAutoConfiguration.class, EndpointAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:endpoint-${random.uuid}",

@@ -47,6 +47,7 @@ class EventBusMetricsAutoConfigurationTests {
 				CredentialsProviderAutoConfiguration.class, RegionProviderAutoConfiguration.class,
 				SnsAutoConfiguration.class, SqsAutoConfiguration.class, EventBusNamingAutoConfiguration.class,
 				EventBusOutboxAutoConfiguration.class, EventBusTransportAutoConfiguration.class,
+				EventBusRelayAutoConfiguration.class,
 				EventBusListenerAutoConfiguration.class, EventBusMetricsAutoConfiguration.class,
 				EventBusHealthAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:metrics-${random.uuid}",

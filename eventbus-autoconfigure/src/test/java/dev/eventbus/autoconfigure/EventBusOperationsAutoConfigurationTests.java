@@ -39,6 +39,7 @@ class EventBusOperationsAutoConfigurationTests {
 				CredentialsProviderAutoConfiguration.class, RegionProviderAutoConfiguration.class,
 				SnsAutoConfiguration.class, SqsAutoConfiguration.class, EventBusNamingAutoConfiguration.class,
 				EventBusOutboxAutoConfiguration.class, EventBusTransportAutoConfiguration.class,
+				EventBusRelayAutoConfiguration.class,
 				EventBusListenerAutoConfiguration.class, EventBusOperationsAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:operations-${random.uuid}",
 				"spring.application.name=operations", "spring.cloud.aws.region.static=us-east-1",

@@ -11,7 +11,8 @@ import dev.eventbus.Listener;
 import dev.eventbus.failure.Deliveries;
 
 /**
- * Listeners in the three supported parameter styles.
+ * Listeners in the three supported parameter styles, an idempotent one and one that some events
+ * are poison to.
  */
 @Component
 public class OrderListeners {
@@ -43,6 +44,19 @@ public class OrderListeners {
 	void ordered(EntityEvent<Map<String, Object>> event) {
 		this.received.add(new Call("ordered", event.channel(), event.action(), event.entityId(),
 				event.payload(), event.changes()));
+	}
+
+	/** Idempotent: an event delivered again is skipped (the inbox). */
+	@Listener(value = "ItOrder", idempotent = true)
+	void once(EntityEvent<Map<String, Object>> event) {
+		this.received.add(new Call("once", event.channel(), event.action(), event.entityId(), event.payload(),
+				event.changes()));
+	}
+
+	/** Knows only some statuses: the events of orders in any other status are poison to it. */
+	@Listener("ItOrder")
+	void strict(StrictOrderView order) {
+		this.received.add(new Call("strict", "ItOrder", Action.CREATED, order.id().toString(), order, Map.of()));
 	}
 
 	/**

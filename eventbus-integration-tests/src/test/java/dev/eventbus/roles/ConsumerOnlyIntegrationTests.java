@@ -36,6 +36,7 @@ import dev.eventbus.autoconfigure.EventBusListenerAutoConfiguration;
 import dev.eventbus.autoconfigure.EventBusNamingAutoConfiguration;
 import dev.eventbus.autoconfigure.EventBusOutboxAutoConfiguration;
 import dev.eventbus.autoconfigure.EventBusProperties;
+import dev.eventbus.autoconfigure.EventBusRelayAutoConfiguration;
 import dev.eventbus.autoconfigure.EventBusTransportAutoConfiguration;
 import dev.eventbus.consume.Inbox;
 import dev.eventbus.consume.ListenerContainers;
@@ -62,7 +63,8 @@ class ConsumerOnlyIntegrationTests {
 				SnsAutoConfiguration.class, SqsAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
 				TransactionAutoConfiguration.class, EventBusNamingAutoConfiguration.class,
 				EventBusOutboxAutoConfiguration.class,
-				EventBusTransportAutoConfiguration.class, EventBusListenerAutoConfiguration.class))
+				EventBusTransportAutoConfiguration.class, EventBusRelayAutoConfiguration.class,
+				EventBusListenerAutoConfiguration.class))
 		.withPropertyValues(properties());
 
 	private static String[] properties() {

@@ -28,6 +28,7 @@ import dev.eventbus.EntityEvent;
 import dev.eventbus.Listener;
 import dev.eventbus.autoconfigure.EventBusListenerAutoConfiguration;
 import dev.eventbus.autoconfigure.EventBusNamingAutoConfiguration;
+import dev.eventbus.autoconfigure.EventBusRelayAutoConfiguration;
 import dev.eventbus.autoconfigure.EventBusTransportAutoConfiguration;
 import dev.eventbus.consume.ListenerConfigurer;
 import dev.eventbus.consume.ListenerInfo;
@@ -53,7 +54,8 @@ class ListenerConfigurerIntegrationTests {
 		.withConfiguration(AutoConfigurations.of(AwsAutoConfiguration.class,
 				CredentialsProviderAutoConfiguration.class, RegionProviderAutoConfiguration.class,
 				SnsAutoConfiguration.class, SqsAutoConfiguration.class, EventBusNamingAutoConfiguration.class,
-				EventBusTransportAutoConfiguration.class, EventBusListenerAutoConfiguration.class))
+				EventBusTransportAutoConfiguration.class, EventBusRelayAutoConfiguration.class,
+				EventBusListenerAutoConfiguration.class))
 		.withPropertyValues(FauxqsEmulator.shared()
 			.springProperties()
 			.entrySet()

@@ -33,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.eventbus.autoconfigure.EventBusListenerAutoConfiguration;
 import dev.eventbus.autoconfigure.EventBusNamingAutoConfiguration;
 import dev.eventbus.autoconfigure.EventBusOutboxAutoConfiguration;
+import dev.eventbus.autoconfigure.EventBusRelayAutoConfiguration;
 import dev.eventbus.autoconfigure.EventBusTransportAutoConfiguration;
 import dev.eventbus.consume.ListenerContainers;
 import dev.eventbus.failure.TestSchema;
@@ -58,7 +59,8 @@ class PublisherOnlyIntegrationTests {
 				CredentialsProviderAutoConfiguration.class, RegionProviderAutoConfiguration.class,
 				SnsAutoConfiguration.class, SqsAutoConfiguration.class, EventBusNamingAutoConfiguration.class,
 				EventBusOutboxAutoConfiguration.class,
-				EventBusTransportAutoConfiguration.class, EventBusListenerAutoConfiguration.class))
+				EventBusTransportAutoConfiguration.class, EventBusRelayAutoConfiguration.class,
+				EventBusListenerAutoConfiguration.class))
 		.withUserConfiguration(PublisherEntities.class)
 		.withPropertyValues(properties());
 
