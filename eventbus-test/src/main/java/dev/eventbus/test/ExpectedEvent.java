@@ -121,7 +121,7 @@ public final class ExpectedEvent<P> {
 	}
 
 	private @Nullable RecordedEvent first() {
-		for (RecordedEvent event : this.recorder.publishedSince(this.mark).of(this.channel, this.action)) {
+		for (RecordedEvent event : this.recorder.publishedSince(this.mark).of(this.channel, this.action).list()) {
 			if (this.conditions.stream().allMatch((condition) -> condition.test(event))) {
 				return event;
 			}

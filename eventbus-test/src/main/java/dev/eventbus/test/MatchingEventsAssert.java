@@ -44,7 +44,7 @@ public final class MatchingEventsAssert<T> extends AbstractAssert<MatchingEvents
 	public MatchingEventsAssert<T> matching(Function<? super T, ?> extractor, @Nullable Object expected) {
 		List<@Nullable Object> found = new ArrayList<>();
 		List<RecordedEvent> kept = new ArrayList<>();
-		for (RecordedEvent event : this.actual) {
+		for (RecordedEvent event : this.actual.list()) {
 			Object value = extractor.apply(payload(event));
 			found.add(value);
 			if (Objects.equals(value, expected)) {

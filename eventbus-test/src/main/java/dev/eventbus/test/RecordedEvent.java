@@ -88,6 +88,7 @@ public final class RecordedEvent {
 	 * The payload as a map of attribute names to JSON values.
 	 * @return the payload
 	 */
+	@SuppressWarnings("unchecked")
 	public Map<String, @Nullable Object> payload() {
 		return payload(Map.class);
 	}
@@ -99,10 +100,9 @@ public final class RecordedEvent {
 	 * @return the converted payload
 	 * @throws dev.eventbus.message.MalformedMessageException if the payload does not convert
 	 */
-	@SuppressWarnings("unchecked")
-	public <T> T payload(Class<? super T> type) {
+	public <T> T payload(Class<T> type) {
 		EventMessageCodec codec = this.codec.get();
-		return (T) codec.convert(tree().get("payload"), codec.javaType(type));
+		return codec.convert(tree().get("payload"), codec.javaType(type));
 	}
 
 	/**

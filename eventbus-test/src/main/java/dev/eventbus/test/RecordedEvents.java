@@ -1,6 +1,5 @@
 package dev.eventbus.test;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -16,7 +15,7 @@ import dev.eventbus.Action;
  * assertThat(recorder.published()).contains("Order", Action.CREATED).hasSize(1);
  * </pre>
  */
-public final class RecordedEvents implements Iterable<RecordedEvent>, AssertProvider<RecordedEventsAssert> {
+public final class RecordedEvents implements AssertProvider<RecordedEventsAssert> {
 
 	private final String stage;
 
@@ -78,11 +77,6 @@ public final class RecordedEvents implements Iterable<RecordedEvent>, AssertProv
 	 */
 	public String stage() {
 		return this.stage;
-	}
-
-	@Override
-	public Iterator<RecordedEvent> iterator() {
-		return this.events.iterator();
 	}
 
 	/**

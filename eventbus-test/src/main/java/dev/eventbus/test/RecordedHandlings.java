@@ -1,6 +1,5 @@
 package dev.eventbus.test;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -17,7 +16,7 @@ import dev.eventbus.observation.HandleOutcome;
  * assertThat(recorder.handled()).byListener("billing-onOrder").handled("Order", Action.CREATED).hasSize(1);
  * </pre>
  */
-public final class RecordedHandlings implements Iterable<RecordedHandling>, AssertProvider<RecordedHandlingsAssert> {
+public final class RecordedHandlings implements AssertProvider<RecordedHandlingsAssert> {
 
 	private final List<RecordedHandling> handlings;
 
@@ -77,11 +76,6 @@ public final class RecordedHandlings implements Iterable<RecordedHandling>, Asse
 	 */
 	public RecordedHandlings withOutcome(HandleOutcome outcome) {
 		return filter((handling) -> handling.outcome() == outcome);
-	}
-
-	@Override
-	public Iterator<RecordedHandling> iterator() {
-		return this.handlings.iterator();
 	}
 
 	/**
