@@ -10,8 +10,6 @@ import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.eventbus.message.MalformedMessageException;
-
 /**
  * An event a {@link Stimulus} expects the relay to publish: narrow it with {@code matching} and
  * {@link #withEntityId}, then wait with {@link #toArrive()} (or make sure it does not come with
@@ -55,7 +53,7 @@ public final class ExpectedEvent<P> {
 	 * @return this expectation
 	 */
 	public ExpectedEvent<P> matching(Predicate<? super P> predicate) {
-		this.conditions.add((event) -> predicate.test(payload(event)));
+		this.conditions.add((event) -> predicate.test(event.payloadAsserted(this.payloadType)));
 		this.described.add("whose payload matches a predicate");
 		return this;
 	}
@@ -67,8 +65,9 @@ public final class ExpectedEvent<P> {
 	 * @return this expectation
 	 */
 	public ExpectedEvent<P> matching(Function<? super P, ?> extractor, @Nullable Object expected) {
-		this.conditions.add((event) -> Objects.equals(extractor.apply(payload(event)), expected));
-		this.described.add("whose payload gives " + ((expected instanceof CharSequence) ? "\"" + expected + "\"" : expected));
+		this.conditions
+			.add((event) -> Objects.equals(extractor.apply(event.payloadAsserted(this.payloadType)), expected));
+		this.described.add("whose payload gives " + Listing.quote(expected));
 		return this;
 	}
 
@@ -104,7 +103,7 @@ public final class ExpectedEvent<P> {
 	 * @param verification assertions on the payload
 	 */
 	public void toArriveAndVerify(Consumer<? super P> verification) {
-		verification.accept(payload(toArrive()));
+		verification.accept(toArrive().payloadAsserted(this.payloadType));
 	}
 
 	/**
@@ -127,16 +126,6 @@ public final class ExpectedEvent<P> {
 			}
 		}
 		return null;
-	}
-
-	private P payload(RecordedEvent event) {
-		try {
-			return event.payload(this.payloadType);
-		}
-		catch (MalformedMessageException ex) {
-			throw new AssertionError("The payload of " + event + " does not bind to "
-					+ this.payloadType.getSimpleName() + ": " + ex.getMessage(), ex);
-		}
 	}
 
 	private String describe() {

@@ -2,6 +2,8 @@ package dev.eventbus.test;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Lists what was recorded in failure messages: a heading with the count, then one numbered
  * line per item.
@@ -9,6 +11,15 @@ import java.util.List;
 final class Listing {
 
 	private Listing() {
+	}
+
+	/**
+	 * A value as failure messages show it: text in double quotes.
+	 * @param value the value
+	 * @return the quoted text, or the value's {@code toString}
+	 */
+	static String quote(@Nullable Object value) {
+		return (value instanceof CharSequence) ? "\"" + value + "\"" : String.valueOf(value);
 	}
 
 	/**

@@ -11,8 +11,6 @@ import org.assertj.core.api.Assertions;
 import org.assertj.core.api.ListAssert;
 import org.jspecify.annotations.Nullable;
 
-import dev.eventbus.message.MalformedMessageException;
-
 /**
  * Assertions on the recorded events of one channel and action, with their payloads bound to
  * {@code T}. Each {@code matching} narrows the events to those that match and fails when none
@@ -45,17 +43,17 @@ public final class MatchingEventsAssert<T> extends AbstractAssert<MatchingEvents
 		List<@Nullable Object> found = new ArrayList<>();
 		List<RecordedEvent> kept = new ArrayList<>();
 		for (RecordedEvent event : this.actual.list()) {
-			Object value = extractor.apply(payload(event));
+			Object value = extractor.apply(event.payloadAsserted(this.payloadType));
 			found.add(value);
 			if (Objects.equals(value, expected)) {
 				kept.add(event);
 			}
 		}
-		String narrowed = this.criteria + " whose payload gives " + quote(expected);
+		String narrowed = this.criteria + " whose payload gives " + Listing.quote(expected);
 		if (kept.isEmpty()) {
 			failWithMessage("%s", "Expecting the " + this.all.stage() + " events to contain " + narrowed
 					+ ", but the " + this.actual.size() + " " + this.criteria + " event(s) gave "
-					+ String.join(", ", found.stream().map(MatchingEventsAssert::quote).toList()) + "; " + this.all);
+					+ String.join(", ", found.stream().map(Listing::quote).toList()) + "; " + this.all);
 		}
 		return narrow(kept, narrowed);
 	}
@@ -66,7 +64,10 @@ public final class MatchingEventsAssert<T> extends AbstractAssert<MatchingEvents
 	 * @return assertions on the events that match
 	 */
 	public MatchingEventsAssert<T> matching(Predicate<? super T> predicate) {
-		List<RecordedEvent> kept = this.actual.list().stream().filter((event) -> predicate.test(payload(event))).toList();
+		List<RecordedEvent> kept = this.actual.list()
+			.stream()
+			.filter((event) -> predicate.test(event.payloadAsserted(this.payloadType)))
+			.toList();
 		String narrowed = this.criteria + " whose payload matches the predicate";
 		if (kept.isEmpty()) {
 			failWithMessage("%s", "Expecting the " + this.all.stage() + " events to contain " + narrowed
@@ -110,27 +111,14 @@ public final class MatchingEventsAssert<T> extends AbstractAssert<MatchingEvents
 	 * @return assertions on the payloads, oldest first
 	 */
 	public ListAssert<T> payloads() {
-		return Assertions.assertThat(this.actual.list().stream().map(this::payload).toList());
+		return Assertions
+			.assertThat(this.actual.list().stream().map((event) -> event.payloadAsserted(this.payloadType)).toList());
 	}
 
 	private MatchingEventsAssert<T> narrow(List<RecordedEvent> kept, String narrowed) {
 		MatchingEventsAssert<T> next = new MatchingEventsAssert<>(this.all, new RecordedEvents(this.all.stage(), kept),
 				narrowed, this.payloadType);
 		return this.info.hasDescription() ? next.as(this.info.description()) : next;
-	}
-
-	private T payload(RecordedEvent event) {
-		try {
-			return event.payload(this.payloadType);
-		}
-		catch (MalformedMessageException ex) {
-			throw new AssertionError("The payload of " + event + " does not bind to "
-					+ this.payloadType.getSimpleName() + ": " + ex.getMessage(), ex);
-		}
-	}
-
-	private static String quote(@Nullable Object value) {
-		return (value instanceof CharSequence) ? "\"" + value + "\"" : String.valueOf(value);
 	}
 
 }

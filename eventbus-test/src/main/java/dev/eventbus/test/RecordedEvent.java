@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.eventbus.Action;
 import dev.eventbus.message.EventMessageCodec;
+import dev.eventbus.message.MalformedMessageException;
 
 /**
  * One event the {@link EventRecorder} saw: its channel, action (in wire form, so that actions
@@ -113,6 +114,20 @@ public final class RecordedEvent {
 	 */
 	public boolean is(String channel, String action) {
 		return this.channel.equals(channel) && this.action.equalsIgnoreCase(action);
+	}
+
+	/**
+	 * The payload bound to a type for an assertion or a scenario: a payload that does not bind
+	 * fails the test, naming the event and the type.
+	 */
+	<T> T payloadAsserted(Class<T> type) {
+		try {
+			return payload(type);
+		}
+		catch (MalformedMessageException ex) {
+			throw new AssertionError("The payload of " + this + " does not bind to " + type.getSimpleName() + ": "
+					+ ex.getMessage(), ex);
+		}
 	}
 
 	long sequence() {
