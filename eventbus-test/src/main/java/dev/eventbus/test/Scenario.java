@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -44,6 +45,8 @@ public final class Scenario {
 	 * Runs the stimulus in a transaction (committed when it returns, rolled back when it throws).
 	 * @param stimulus what the test does, for example saving an entity
 	 * @return what to wait for
+	 * @throws IllegalStateException if a transaction is active already (a {@code @Transactional}
+	 * test), which the stimulus would join instead of committing
 	 */
 	public Stimulus<Void> stimulate(Runnable stimulus) {
 		return stimulate(() -> {
@@ -58,12 +61,20 @@ public final class Scenario {
 	 * {@link Stimulus#result()}
 	 * @param <T> the result type
 	 * @return what to wait for
+	 * @throws IllegalStateException if a transaction is active already (a {@code @Transactional}
+	 * test), which the stimulus would join instead of committing
 	 */
 	public <T> Stimulus<T> stimulate(Supplier<T> stimulus) {
 		PlatformTransactionManager transactions = this.transactionManager.getIfUnique();
 		if (transactions == null) {
 			throw new IllegalStateException("A Scenario runs its stimulus in a transaction, and the test context has "
 					+ "no PlatformTransactionManager bean (or several): add one, or mark one @Primary");
+		}
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			// joining it would commit nothing: the events come only when the outer transaction commits
+			throw new IllegalStateException("A Scenario's stimulus must commit its own transaction, and a transaction "
+					+ "is already active (a @Transactional test method?): its events would be captured only when that "
+					+ "transaction commits, and a test-managed one is rolled back; remove @Transactional from the test");
 		}
 		long mark = this.recorder.mark();
 		T result = new TransactionTemplate(transactions).execute((status) -> stimulus.get());

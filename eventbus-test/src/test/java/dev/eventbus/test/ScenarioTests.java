@@ -164,6 +164,15 @@ class ScenarioTests {
 	}
 
 	@Test
+	void aStimulusInsideAnActiveTransactionIsRefusedBecauseItWouldNotCommit() {
+		new org.springframework.transaction.support.TransactionTemplate(this.transactions)
+			.executeWithoutResult((status) -> assertThatIllegalStateException()
+				.isThrownBy(() -> this.scenario.stimulate(() -> order("NEW", false)))
+				.withMessageContaining("a transaction is already active (a @Transactional test method?)"));
+		assertThat(this.events).isEmpty();
+	}
+
+	@Test
 	void withoutATransactionManagerTheScenarioSaysWhatIsMissing() {
 		Scenario without = new Scenario(this.events,
 				new StaticListableBeanFactory().getBeanProvider(PlatformTransactionManager.class));
