@@ -2,8 +2,10 @@ package dev.eventbus.test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -50,7 +52,11 @@ public final class EventRecorder implements AssertProvider<RecordedEventsAssert>
 	/** The events captured before the last reset: their later publishing and handling belong to the test before. */
 	private final Set<String> earlier = new HashSet<>();
 
-	private final Set<String> current = new HashSet<>();
+	/** The events captured since the last reset, by id. */
+	private final Map<String, RecordedEvent> current = new HashMap<>();
+
+	/** The ids of the events published since the last reset: each is recorded as published once. */
+	private final Set<String> publishedIds = new HashSet<>();
 
 	private long sequence;
 
@@ -75,7 +81,8 @@ public final class EventRecorder implements AssertProvider<RecordedEventsAssert>
 
 	/**
 	 * The events the relay sent to the broker (SNS, or the in-memory delivery) since the last
-	 * reset, each once it was accepted.
+	 * reset, each once, when the broker accepted it (or a listener handled it, if that was
+	 * sooner).
 	 * @return a snapshot, oldest first
 	 */
 	public RecordedEvents published() {
@@ -104,8 +111,9 @@ public final class EventRecorder implements AssertProvider<RecordedEventsAssert>
 			this.captured.clear();
 			this.published.clear();
 			this.handled.clear();
-			this.earlier.addAll(this.current);
+			this.earlier.addAll(this.current.keySet());
 			this.current.clear();
+			this.publishedIds.clear();
 		}
 	}
 
@@ -120,15 +128,17 @@ public final class EventRecorder implements AssertProvider<RecordedEventsAssert>
 
 	void captured(UUID eventId, String channel, String action, String body) {
 		synchronized (this.monitor) {
-			this.current.add(eventId.toString());
-			this.captured.add(new RecordedEvent(eventId, channel, action, body, this.codec, ++this.sequence));
+			RecordedEvent event = new RecordedEvent(eventId, channel, action, body, this.codec, ++this.sequence);
+			this.current.put(eventId.toString(), event);
+			this.captured.add(event);
 			this.monitor.notifyAll();
 		}
 	}
 
 	void published(UUID eventId, String channel, String action, String body) {
 		synchronized (this.monitor) {
-			if (!this.earlier.contains(eventId.toString())) {
+			String id = eventId.toString();
+			if (!this.earlier.contains(id) && this.publishedIds.add(id)) {
 				this.published.add(new RecordedEvent(eventId, channel, action, body, this.codec, ++this.sequence));
 				this.monitor.notifyAll();
 			}
@@ -139,6 +149,12 @@ public final class EventRecorder implements AssertProvider<RecordedEventsAssert>
 			@Nullable Throwable error) {
 		synchronized (this.monitor) {
 			if (!this.earlier.contains(eventId)) {
+				RecordedEvent captured = this.current.get(eventId);
+				if (captured != null && this.publishedIds.add(eventId)) {
+					// handled, so published: the listener may finish before the relay's send returns
+					this.published.add(new RecordedEvent(captured.eventId(), captured.channel(), captured.action(),
+							captured.body(), this.codec, ++this.sequence));
+				}
 				this.handled.add(new RecordedHandling(listener, channel, action, eventId, outcome, error,
 						++this.sequence));
 				this.monitor.notifyAll();

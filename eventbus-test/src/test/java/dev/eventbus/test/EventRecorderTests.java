@@ -45,6 +45,18 @@ class EventRecorderTests {
 	}
 
 	@Test
+	void aHandledEventIsPublishedEvenWhenTheListenerFinishesBeforeTheRelaysSendReturns() {
+		UUID id = Recordings.capture(this.events, "Order", "created", "1", "{\"status\":\"NEW\"}");
+		this.events.handled("audit-onOrder", "Order", "created", id.toString(), HandleOutcome.SUCCESS, null);
+		assertThat(this.events.published().list()).extracting(RecordedEvent::eventId).containsExactly(id);
+		assertThat(this.events.published().list().get(0).payload()).containsEntry("status", "NEW");
+
+		// the relay's send returns now: still one published event
+		Recordings.publish(this.events, id, "Order", "created", "1", "{\"status\":\"NEW\"}");
+		assertThat(this.events.published().list()).hasSize(1);
+	}
+
+	@Test
 	void publishingOfAnEventCapturedBeforeTheRecorderExistedIsRecorded() {
 		UUID elsewhere = UUID.randomUUID();
 		this.events.reset();
