@@ -48,7 +48,8 @@ class EventLogAutoConfigurationTests {
 				HibernateJpaAutoConfiguration.class, TransactionAutoConfiguration.class, AwsAutoConfiguration.class,
 				CredentialsProviderAutoConfiguration.class, RegionProviderAutoConfiguration.class,
 				SnsAutoConfiguration.class, SqsAutoConfiguration.class, EventBusNamingAutoConfiguration.class,
-				EventBusOutboxAutoConfiguration.class, EventBusTransportAutoConfiguration.class))
+				EventBusOutboxAutoConfiguration.class, EventBusTransportAutoConfiguration.class,
+				EventBusRelayAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:eventlog-${random.uuid}",
 				"spring.application.name=eventlog", "spring.cloud.aws.region.static=us-east-1",
 				"spring.cloud.aws.credentials.access-key=test", "spring.cloud.aws.credentials.secret-key=test",
