@@ -105,7 +105,7 @@ final class OutboxSchema {
 
 		/**
 		 * Fails start-up if an index of {@code eventbus_outbox} does not exist, looked up in the
-		 * JDBC metadata of the connection's own catalog and schema.
+		 * JDBC metadata of the connection's catalog and of the schema unqualified SQL finds the table in.
 		 * @param upgrade the upgrade script that creates the indexes
 		 * @param indexes the index names
 		 */
@@ -114,7 +114,7 @@ final class OutboxSchema {
 			try (Connection connection = this.dataSource.getConnection()) {
 				DatabaseMetaData metaData = connection.getMetaData();
 				String table = metaData.storesUpperCaseIdentifiers() ? "EVENTBUS_OUTBOX" : "eventbus_outbox";
-				try (ResultSet rows = metaData.getIndexInfo(connection.getCatalog(), connection.getSchema(), table,
+				try (ResultSet rows = metaData.getIndexInfo(connection.getCatalog(), tableSchema(connection), table,
 						false, true)) {
 					while (rows.next()) {
 						String name = rows.getString("INDEX_NAME");
@@ -134,6 +134,25 @@ final class OutboxSchema {
 							upgrade.replace("@@platform@@", platform));
 				}
 			}
+		}
+
+		/**
+		 * The schema of the {@code eventbus_outbox} that unqualified SQL uses: on PostgreSQL the
+		 * first schema of the search path that holds the table (the connection's current schema
+		 * can be another one, such as a {@code "$user"} schema without the table), elsewhere the
+		 * connection's schema.
+		 */
+		private static @Nullable String tableSchema(Connection connection) throws SQLException {
+			if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+				try (Statement statement = connection.createStatement();
+						ResultSet rows = statement.executeQuery("select n.nspname from pg_class c join pg_namespace n "
+								+ "on n.oid = c.relnamespace where c.oid = to_regclass('eventbus_outbox')")) {
+					if (rows.next()) {
+						return rows.getString(1);
+					}
+				}
+			}
+			return connection.getSchema();
 		}
 
 		private List<String> scripts() {

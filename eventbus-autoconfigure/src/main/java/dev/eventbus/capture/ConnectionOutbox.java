@@ -4,6 +4,10 @@ import java.sql.Connection;
 
 import javax.sql.DataSource;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -13,9 +17,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * or {@code JdbcTransactionManager} one): a transaction synchronization that writes them in one
  * batch on the transaction's connection before it commits, bound to the transaction as a
  * resource so that all events of one transaction share it (and a suspended transaction keeps its
- * own).
+ * own). The resource key includes the transaction's connection holder: a transaction started in
+ * an after-completion callback of another (where Spring suspends no synchronizations, so the
+ * finished transaction's outbox is still bound) gets an outbox of its own.
  */
 final class ConnectionOutbox implements TransactionSynchronization {
+
+	private static final Log logger = LogFactory.getLog(ConnectionOutbox.class);
 
 	private final Object key;
 
@@ -31,12 +39,13 @@ final class ConnectionOutbox implements TransactionSynchronization {
 
 	/**
 	 * The batch of the current transaction, registered with it on first use.
-	 * @param key the resource key of these outboxes
+	 * @param owner the outboxes these belong to, part of the resource key
 	 * @param dataSource the data source whose transaction-bound connection the events are written on
 	 * @param batch creates the batch of a transaction that has none yet
 	 * @return the current transaction's batch
 	 */
-	static OutboxBatch current(Object key, DataSource dataSource, java.util.function.Supplier<OutboxBatch> batch) {
+	static OutboxBatch current(Object owner, DataSource dataSource, java.util.function.Supplier<OutboxBatch> batch) {
+		Key key = new Key(owner, TransactionSynchronizationManager.getResource(dataSource));
 		if (TransactionSynchronizationManager.getResource(key) instanceof ConnectionOutbox outbox) {
 			return outbox.batch;
 		}
@@ -70,7 +79,15 @@ final class ConnectionOutbox implements TransactionSynchronization {
 	@Override
 	public void afterCompletion(int status) {
 		TransactionSynchronizationManager.unbindResourceIfPossible(this.key);
+		if (status == STATUS_COMMITTED && this.batch.unwritten()) {
+			logger.error("eventbus lost events published after their transaction's commit had begun (in an "
+					+ "after-commit callback?); publish before the commit, or with EventBus.publishInNewTransaction");
+		}
 		this.batch.completed(status == STATUS_COMMITTED);
+	}
+
+	/** The resource key: the outboxes and the transaction's connection holder. */
+	private record Key(Object owner, @Nullable Object connectionHolder) {
 	}
 
 }

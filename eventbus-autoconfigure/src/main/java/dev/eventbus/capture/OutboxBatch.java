@@ -30,24 +30,46 @@ final class OutboxBatch {
 
 	private List<OutboxEvent> written = List.of();
 
+	private boolean writeDone;
+
 	OutboxBatch(OutboxStore store, OutboxSignal signal, List<CommittedEventsListener> listeners) {
 		this.store = store;
 		this.signal = signal;
 		this.listeners = listeners;
 	}
 
-	/** Adds an event as it is: it is never folded into another one. */
+	/**
+	 * Adds an event as it is: it is never folded into another one.
+	 * @throws IllegalStateException if the batch was already written (the event would be lost)
+	 */
 	void add(OutboxEvent event) {
-		this.events.add(event);
+		events().add(event);
 	}
 
-	/** The events in capture order, for {@link NetChanges} to fold an entity's changes in place. */
+	/**
+	 * The events in capture order, for {@link NetChanges} to fold an entity's changes in place.
+	 * @throws IllegalStateException if the batch was already written (a change would be lost)
+	 */
 	List<@Nullable OutboxEvent> events() {
+		if (this.writeDone) {
+			throw new IllegalStateException("eventbus already wrote this transaction's events to the outbox (its "
+					+ "commit has begun), so an event added now would be lost; publish it before the commit, or "
+					+ "in a transaction of its own (EventBus.publishInNewTransaction)");
+		}
 		return this.events;
+	}
+
+	/**
+	 * Whether events were added that were never written (their transaction committed without
+	 * the batch's write, as when they were added in an after-commit callback).
+	 */
+	boolean unwritten() {
+		return !this.writeDone && !this.events.isEmpty();
 	}
 
 	/** Appends the events on the transaction's own connection, before it commits. */
 	void write(Connection connection) {
+		this.writeDone = true;
 		this.written = this.events.stream().filter(Objects::nonNull).toList();
 		if (!this.written.isEmpty()) {
 			this.store.append(connection, this.written);

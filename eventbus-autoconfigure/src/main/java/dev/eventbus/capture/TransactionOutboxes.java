@@ -65,12 +65,18 @@ public final class TransactionOutboxes {
 
 	/**
 	 * Whether the calling thread runs a transaction that an event can join: one that is active
-	 * and still before its completion (in an after-completion callback it no longer is).
+	 * and still before its completion (in an after-completion callback it no longer is, nor in an
+	 * after-commit callback of a JPA transaction, whose session has finished its transaction).
 	 * @return whether {@link #add(OutboxEvent)} can be called
 	 */
 	public boolean inTransaction() {
-		return TransactionSynchronizationManager.isActualTransactionActive()
-				&& TransactionSynchronizationManager.isSynchronizationActive();
+		if (!TransactionSynchronizationManager.isActualTransactionActive()
+				|| !TransactionSynchronizationManager.isSynchronizationActive()) {
+			return false;
+		}
+		EntityManagerHolder holder = entityManagerHolder();
+		return holder == null
+				|| holder.getEntityManager().unwrap(SharedSessionContractImplementor.class).isTransactionInProgress();
 	}
 
 	/**
@@ -95,14 +101,23 @@ public final class TransactionOutboxes {
 
 	/** The Hibernate session of the current JPA transaction, if the transaction is one. */
 	private @Nullable SharedSessionContractImplementor currentSession() {
-		EntityManagerFactory factory = this.entityManagerFactory.get();
-		if (factory != null && TransactionSynchronizationManager.getResource(factory) instanceof EntityManagerHolder holder
-				&& holder.isSynchronizedWithTransaction()) {
+		EntityManagerHolder holder = entityManagerHolder();
+		if (holder != null) {
 			SharedSessionContractImplementor session = holder.getEntityManager()
 				.unwrap(SharedSessionContractImplementor.class);
 			if (session.isTransactionInProgress()) {
 				return session;
 			}
+		}
+		return null;
+	}
+
+	/** The entity manager bound to the current JPA transaction, if the transaction is one. */
+	private @Nullable EntityManagerHolder entityManagerHolder() {
+		EntityManagerFactory factory = this.entityManagerFactory.get();
+		if (factory != null && TransactionSynchronizationManager.getResource(factory) instanceof EntityManagerHolder holder
+				&& holder.isSynchronizedWithTransaction()) {
+			return holder;
 		}
 		return null;
 	}

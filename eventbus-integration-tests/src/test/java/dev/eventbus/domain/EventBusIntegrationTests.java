@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.eventbus.EntityEvent;
@@ -156,6 +160,49 @@ class EventBusIntegrationTests {
 		assertThat(outboxRows(rolledBack)).isZero();
 		assertThat(this.jdbc.queryForObject("select count(*) from dom_audit where note = ?", Long.class, committed))
 			.isOne();
+	}
+
+	@Test
+	void publishingInAnAfterCommitCallbackOfAJpaTransactionThrowsInsteadOfLosingTheEvent() {
+		String key = UUID.randomUUID().toString();
+		AtomicReference<@Nullable RuntimeException> thrown = new AtomicReference<>();
+		this.tx.executeWithoutResult((status) -> TransactionSynchronizationManager
+			.registerSynchronization(afterCommit(() -> this.eventBus.publish("DomPayment", "created", key,
+					new PaymentReceived(key, BigDecimal.ONE)), thrown)));
+		assertThat(thrown.get()).isInstanceOf(NoActiveTransactionException.class);
+		assertThat(outboxRows(key)).isZero();
+	}
+
+	@Test
+	void publishingAfterAPlainJdbcTransactionWroteItsEventsThrowsInsteadOfLosingTheEvent() {
+		TransactionTemplate jdbcTx = new TransactionTemplate(new JdbcTransactionManager(this.dataSource));
+		String first = UUID.randomUUID().toString();
+		String late = UUID.randomUUID().toString();
+		AtomicReference<@Nullable RuntimeException> thrown = new AtomicReference<>();
+		jdbcTx.executeWithoutResult((status) -> {
+			this.eventBus.publish("DomPayment", "created", first, new PaymentReceived(first, BigDecimal.ONE));
+			TransactionSynchronizationManager.registerSynchronization(afterCommit(() -> this.eventBus.publish(
+					"DomPayment", "created", late, new PaymentReceived(late, BigDecimal.ONE)), thrown));
+		});
+		awaitOne("typed", first);
+		assertThat(thrown.get()).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("already wrote this transaction's events");
+		assertThat(outboxRows(late)).isZero();
+	}
+
+	private static TransactionSynchronization afterCommit(Runnable action,
+			AtomicReference<@Nullable RuntimeException> thrown) {
+		return new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				try {
+					action.run();
+				}
+				catch (RuntimeException ex) {
+					thrown.set(ex);
+				}
+			}
+		};
 	}
 
 	@Test
