@@ -81,20 +81,28 @@ public final class DirectListener {
 			return new Result(Status.DEAD_LETTERED, DeadLetterSender.fit(String.valueOf(ex.getMessage()),
 					DeadLetterSender.MAX_REASON_BYTES), ex);
 		}
+		catch (RuntimeException ex) {
+			// not poison, but not the method either (a failing codec bean): retried up to the last
+			// delivery, then dead-lettered, as the SQS error handler does
+			return failed(ex, delivery);
+		}
 		try {
 			boolean ran = this.invocation.invoke(bound, attributes, (failure) -> decide(failure, delivery).outcome());
 			return new Result(ran ? Status.HANDLED : Status.DUPLICATE_SKIPPED, null, null);
 		}
 		catch (RuntimeException | Error ex) {
-			Throwable cause = ListenerErrorHandler.unwrap(ex);
-			ListenerErrorHandler.Decision decision = decide(ex, delivery);
-			if (decision == ListenerErrorHandler.Decision.RETRY) {
-				return new Result(Status.RETRY, null, cause);
-			}
-			String reason = ListenerErrorHandler.reason(decision, cause, delivery, this.maxReceiveCount);
-			return new Result(Status.DEAD_LETTERED, DeadLetterSender.fit(reason, DeadLetterSender.MAX_REASON_BYTES),
-					cause);
+			return failed(ex, delivery);
 		}
+	}
+
+	private Result failed(Throwable ex, int delivery) {
+		Throwable cause = ListenerErrorHandler.unwrap(ex);
+		ListenerErrorHandler.Decision decision = decide(ex, delivery);
+		if (decision == ListenerErrorHandler.Decision.RETRY) {
+			return new Result(Status.RETRY, null, cause);
+		}
+		String reason = ListenerErrorHandler.reason(decision, cause, delivery, this.maxReceiveCount);
+		return new Result(Status.DEAD_LETTERED, DeadLetterSender.fit(reason, DeadLetterSender.MAX_REASON_BYTES), cause);
 	}
 
 	private ListenerErrorHandler.Decision decide(Throwable failure, long delivery) {

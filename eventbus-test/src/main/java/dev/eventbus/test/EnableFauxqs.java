@@ -13,7 +13,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * emulator: it is installed on first use (into a cache outside the project) and started before the class (once
  * per JVM), and the class's Spring test context gets an {@code AwsConnectionDetails} bean (Spring Cloud AWS's
  * connection details: endpoint, region, credentials) that points its SNS and SQS clients at it. No property is
- * set, so {@code application.yml} and other test classes keep their own {@code spring.cloud.aws.*} settings;
+ * set, so other test classes keep their own {@code spring.cloud.aws.*} settings (in the annotated class the
+ * connection details' endpoint, region and credentials win over those properties, as with
+ * {@code @ServiceConnection});
  * an {@code AwsConnectionDetails} bean of the test's own (LocalStack through {@code @ServiceConnection},
  * {@link MotoServer#connectionDetails()}) wins over the emulator's. Test methods may also declare a
  * {@link FauxqsEmulator} parameter. The annotation is found on superclasses and enclosing classes too.

@@ -63,6 +63,17 @@ final class FauxqsCache {
 	}
 
 	/**
+	 * The name of the installation of the package files on this machine's platform:
+	 * {@code fauxqs-<version>-<os>-<cpu>}, so that machines of other platforms sharing a cache (a
+	 * network home, a CI cache) each keep their own (npm installs one platform's Node package).
+	 * @param files the package files by name
+	 * @return the directory name
+	 */
+	static String directoryName(Map<String, byte[]> files) {
+		return "fauxqs-" + version(files) + "-" + NodePlatform.current();
+	}
+
+	/**
 	 * The installation of this jar's package files under the root, installed first if needed.
 	 * @param root the cache root
 	 * @return the installed emulator directory
@@ -70,7 +81,7 @@ final class FauxqsCache {
 	 */
 	static Path installed(Path root) {
 		Map<String, byte[]> files = packageFiles();
-		String name = "fauxqs-" + version(files);
+		String name = directoryName(files);
 		Path dir = root.resolve(name);
 		if (isComplete(dir)) {
 			return dir;

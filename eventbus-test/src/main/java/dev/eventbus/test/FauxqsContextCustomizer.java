@@ -11,11 +11,13 @@ import org.springframework.test.context.MergedContextConfiguration;
 /**
  * Adds an {@link AwsConnectionDetails} bean that points Spring Cloud AWS's clients (endpoint, region,
  * credentials) at the {@linkplain FauxqsEmulator#shared() shared} emulator, as a testcontainers
- * {@code @ServiceConnection} does for a container. No property is set, so the test's {@code application.yml}
- * and the rest of the JVM see their own {@code spring.cloud.aws.*} values. The bean is a fallback: an
+ * {@code @ServiceConnection} does for a container. No property is set: the rest of the JVM (other test
+ * classes) keeps its own {@code spring.cloud.aws.*} values, and in this context the connection details'
+ * endpoint, region and credentials win over those properties (as with {@code @ServiceConnection}), while
+ * every other setting of the test's {@code application.yml} applies. The bean is a fallback: an
  * {@code AwsConnectionDetails} bean of the application or the test (a LocalStack {@code @ServiceConnection},
- * another emulator) wins over it. All instances are equal, so the contexts of test classes that differ only in
- * being annotated stay shared in the context cache.
+ * another emulator) wins over it. All instances are equal, so two annotated test classes with the same
+ * configuration share one cached context (an annotated and an unannotated class do not).
  */
 final class FauxqsContextCustomizer implements ContextCustomizer {
 

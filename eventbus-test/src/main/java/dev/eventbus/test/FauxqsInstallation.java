@@ -81,8 +81,10 @@ final class FauxqsInstallation {
 	 * @throws IllegalStateException if npm cannot be run, fails or times out
 	 */
 	static void npmCi(Path dir) {
-		Path log = Path.of(System.getProperty("java.io.tmpdir"), "fauxqs-npm-ci.log");
-		String command = "npm ci --no-audit --no-fund";
+		// in the installation's own directory: one log per install, writable by whoever installs
+		Path log = dir.resolve("npm-ci.log");
+		// --include=optional: the Node binary is an optional package, which an .npmrc may omit
+		String command = "npm ci --no-audit --no-fund --include=optional";
 		try {
 			Process npm = new ProcessBuilder(command.split(" ")).directory(dir.toFile())
 				.redirectErrorStream(true)

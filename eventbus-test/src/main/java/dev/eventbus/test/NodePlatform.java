@@ -28,6 +28,25 @@ final class NodePlatform {
 	 * @throws IllegalStateException on a platform the emulator has no Node binary for
 	 */
 	static String packageFor(String osName, String osArch) {
+		String name = PACKAGES.get(key(osName, osArch));
+		if (name == null) {
+			throw new IllegalStateException("The fauxqs emulator has no Node binary for " + osName + " on " + osArch
+					+ " (it runs on Linux and macOS, x64 and arm64). Set " + EmulatorSettings.ENDPOINT_ENV + " (or -D"
+					+ EmulatorSettings.ENDPOINT_PROPERTY + ") to an SNS/SQS endpoint that runs elsewhere, such as LocalStack");
+		}
+		return name;
+	}
+
+	/**
+	 * This machine's platform as npm names it, such as {@code linux-x64}: part of the cache directory's
+	 * name, since npm installs the Node package of one platform only.
+	 * @return the {@code os-cpu} key
+	 */
+	static String current() {
+		return key(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+	}
+
+	private static String key(String osName, String osArch) {
 		String os = osName.toLowerCase(Locale.ROOT);
 		String npmOs = os.startsWith("linux") ? "linux" : (os.startsWith("mac") || os.startsWith("darwin")) ? "darwin" : os;
 		String npmCpu = switch (osArch.toLowerCase(Locale.ROOT)) {
@@ -35,13 +54,7 @@ final class NodePlatform {
 			case "aarch64", "arm64" -> "arm64";
 			default -> osArch;
 		};
-		String name = PACKAGES.get(npmOs + "-" + npmCpu);
-		if (name == null) {
-			throw new IllegalStateException("The fauxqs emulator has no Node binary for " + osName + " on " + osArch
-					+ " (it runs on Linux and macOS, x64 and arm64). Set " + EmulatorSettings.ENDPOINT_ENV + " (or -D"
-					+ EmulatorSettings.ENDPOINT_PROPERTY + ") to an SNS/SQS endpoint that runs elsewhere, such as LocalStack");
-		}
-		return name;
+		return npmOs + "-" + npmCpu;
 	}
 
 	/**

@@ -24,7 +24,7 @@ class FauxqsCacheTests {
 
 	@Test
 	void firstUseInstallsIntoAVersionedDirectoryAndLaterUsesReuseIt(@TempDir Path root) throws Exception {
-		String name = "fauxqs-" + FauxqsCache.version(FauxqsCache.packageFiles());
+		String name = FauxqsCache.directoryName(FauxqsCache.packageFiles());
 		// what an install that died leaves: a staging directory, and a directory without node_modules
 		Files.createDirectories(root.resolve(name + ".installing-42/node_modules/fauxqs"));
 		Files.createDirectories(root.resolve(name));

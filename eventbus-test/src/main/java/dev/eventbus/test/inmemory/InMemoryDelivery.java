@@ -70,17 +70,21 @@ public final class InMemoryDelivery implements DisposableBean {
 	 */
 	void send(List<OutgoingMessage> messages) {
 		Map<String, Queue> all = queues();
+		List<Map.Entry<Queue, OutgoingMessage>> deliveries = new ArrayList<>();
 		for (OutgoingMessage message : messages) {
 			OutgoingMessage.Destination destination = message.destination();
 			String topic = (destination.topic() != null) ? destination.topic()
 					: this.naming.topicName(destination.channel());
 			for (Queue queue : all.values()) {
 				if (queue.topic.equals(topic) && queue.listener.receives(message.attributes().get("action"))) {
-					this.inFlight.incrementAndGet();
-					queue.queue.offer(message);
+					deliveries.add(Map.entry(queue, message));
 				}
 			}
 		}
+		// counted before the first is handed out, so inFlight() cannot read 0 while some of them
+		// are still to be offered
+		this.inFlight.addAndGet(deliveries.size());
+		deliveries.forEach((delivery) -> delivery.getKey().queue.offer(delivery.getValue()));
 	}
 
 	/**

@@ -154,14 +154,12 @@ class InMemoryDeliveryTests {
 	@Test
 	void eventsOfOneEntityReachAListenerInCommitOrder() {
 		long id = nextId();
-		this.tx.executeWithoutResult((status) -> {
-			Parcel parcel = new Parcel(id, "S0");
-			this.entityManager.persist(parcel);
-			for (int i = 1; i <= 9; i++) {
-				this.entityManager.flush();
-				parcel.status = "S" + i;
-			}
-		});
+		// a transaction per change: the changes of one transaction fold into one net event
+		this.tx.executeWithoutResult((status) -> this.entityManager.persist(new Parcel(id, "S0")));
+		for (int i = 1; i <= 9; i++) {
+			String status = "S" + i;
+			this.tx.executeWithoutResult((tx) -> this.entityManager.find(Parcel.class, id).status = status);
+		}
 		await().atMost(TIMEOUT).until(() -> events(id).size() == 10);
 		assertThat(events(id)).extracting((event) -> event.payload().status())
 			.containsExactly("S0", "S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9");
