@@ -70,25 +70,26 @@ public final class TransactionOutboxes {
 	 * @return whether {@link #add(OutboxEvent)} can be called
 	 */
 	public boolean inTransaction() {
-		if (!TransactionSynchronizationManager.isActualTransactionActive()
-				|| !TransactionSynchronizationManager.isSynchronizationActive()) {
-			return false;
-		}
-		EntityManagerHolder holder = entityManagerHolder();
-		return holder == null
-				|| holder.getEntityManager().unwrap(SharedSessionContractImplementor.class).isTransactionInProgress();
+		return joinable(currentSession());
+	}
+
+	private static boolean joinable(@Nullable SharedSessionContractImplementor session) {
+		return TransactionSynchronizationManager.isActualTransactionActive()
+				&& TransactionSynchronizationManager.isSynchronizationActive()
+				&& (session == null || session.isTransactionInProgress());
 	}
 
 	/**
-	 * Adds an event to the current transaction's batch.
+	 * Adds an event to the current transaction's batch: the Hibernate session's in a JPA
+	 * transaction, else the transaction's connection's.
 	 * @param event the event
 	 * @throws IllegalStateException if {@link #inTransaction()} is false
 	 */
 	public void add(OutboxEvent event) {
-		if (!inTransaction()) {
+		SharedSessionContractImplementor session = currentSession();
+		if (!joinable(session)) {
 			throw new IllegalStateException("No transaction is active on this thread");
 		}
-		SharedSessionContractImplementor session = currentSession();
 		if (session != null) {
 			this.sessions.add(session, event);
 		}
@@ -99,17 +100,10 @@ public final class TransactionOutboxes {
 		}
 	}
 
-	/** The Hibernate session of the current JPA transaction, if the transaction is one. */
+	/** The Hibernate session bound to the current JPA transaction, if the transaction is one. */
 	private @Nullable SharedSessionContractImplementor currentSession() {
 		EntityManagerHolder holder = entityManagerHolder();
-		if (holder != null) {
-			SharedSessionContractImplementor session = holder.getEntityManager()
-				.unwrap(SharedSessionContractImplementor.class);
-			if (session.isTransactionInProgress()) {
-				return session;
-			}
-		}
-		return null;
+		return (holder != null) ? holder.getEntityManager().unwrap(SharedSessionContractImplementor.class) : null;
 	}
 
 	/** The entity manager bound to the current JPA transaction, if the transaction is one. */
